@@ -1,0 +1,52 @@
+"""Atomic, confined writes: a reader sees the old file or the new one, never half of either."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from safeguards.problems import Level, OutputError, Problem
+
+
+def safe_name(name: str) -> str:
+    """A file name from an id: only [a-z0-9._-], never a path, never hidden."""
+    cleaned = "".join(ch if ch.isalnum() and ch.isascii() or ch in "._-" else "_" for ch in name.lower())
+    cleaned = cleaned.lstrip(".") or "unnamed"
+    return cleaned[:120]
+
+
+def confined(directory: str | os.PathLike[str], name: str) -> Path:
+    """``directory/name``, refusing names that would leave ``directory`` (``..``, absolute, symlinks)."""
+    base = Path(directory).resolve()
+    target = base / name
+    if target.is_symlink():
+        raise OutputError(Problem(str(target), 0, 0, Level.ERROR, "output-symlink",
+                                  "refusing to write through a symbolic link in the output directory",
+                                  "remove the link"))
+    resolved = target.resolve()
+    if resolved.parent != base and base not in resolved.parents:
+        raise OutputError(Problem(name, 0, 0, Level.ERROR, "output-escape",
+                                  f"output name {name!r} would be written outside {base}",
+                                  "use a case id made of letters, digits, '.', '-' and '_'"))
+    return resolved
+
+
+def write_atomic(path: str | os.PathLike[str], data: bytes | str) -> None:
+    """Write to a temporary file in the same directory, fsync, then rename over ``path``."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise

@@ -1,0 +1,472 @@
+"""Load a case file and check it: syntax, schema, references, chronology, consent, sourcing.
+
+All problems in a file are collected in one pass. A file with schema errors
+is still checked for references and chronology: the records that failed the
+schema are set aside (their ids still count as defined) and the rest is
+checked, so one run shows everything an analyst has to fix.
+"""
+
+from __future__ import annotations
+
+import copy
+import time as _time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path as FsPath
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from safeguards.model.case import EVENT_TYPES, Case
+from safeguards.model.timepoint import Interval, interval
+from safeguards.problems import InputError, Level, Problem, sort_problems
+from safeguards.schema_errors import field_names, to_problems
+from safeguards.yamlsource import Document, PathItem, load_file
+
+YamlPath = tuple[PathItem, ...]
+KNOWN_FIELDS = field_names([Case])
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """The outcome of loading one case file."""
+
+    path: str
+    problems: tuple[Problem, ...]
+    case: Case | None = None
+    document: Document | None = None
+    digest: str = ""
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.level is Level.ERROR)
+
+    @property
+    def ok(self) -> bool:
+        return self.case is not None and not self.errors
+
+
+def discover(paths: list[str], suffixes: tuple[str, ...] = (".yaml", ".yml")) -> tuple[list[str], list[Problem]]:
+    """Files named by ``paths``, directories searched recursively, in a stable order."""
+    found: list[str] = []
+    problems: list[Problem] = []
+    for raw in paths:
+        p = FsPath(raw)
+        if p.is_dir():
+            found.extend(sorted(str(f) for f in p.rglob("*") if f.suffix in suffixes and f.is_file()))
+        elif p.is_file():
+            found.append(str(p))
+        else:
+            problems.append(Problem(raw, 0, 0, Level.ERROR, "not-found", "no such file or directory",
+                                    "check the path"))
+    seen: set[str] = set()
+    unique = [f for f in found if not (f in seen or seen.add(f))]
+    return unique, problems
+
+
+def load(path: str, raw: bytes | None = None) -> Loaded:
+    """Read, parse and check the case file at ``path`` (``raw`` when the bytes are already read)."""
+    import hashlib
+
+    try:
+        if raw is None:
+            with open(path, "rb") as fh:
+                raw = fh.read()
+    except OSError as exc:
+        return Loaded(path, (Problem(path, 0, 0, Level.ERROR, "unreadable", f"cannot read file: {exc.strerror}",
+                                     "check the path and permissions"),))
+    digest = hashlib.sha256(raw).hexdigest()
+    try:
+        doc = load_file(path, raw)
+    except InputError as exc:
+        return Loaded(path, (exc.problem,), digest=digest)
+    return check_document(doc, digest)
+
+
+def check_document(doc: Document, digest: str = "") -> Loaded:
+    """Schema and semantic checks on a parsed document."""
+    if not isinstance(doc.data, dict):
+        line, col = doc.locate(())
+        what = "empty" if doc.data is None else f"a {type(doc.data).__name__}"
+        return Loaded(doc.path, (Problem(doc.path, line, col, Level.ERROR, "not-a-mapping",
+                                         f"a case file must be a mapping of fields, this is {what}",
+                                         "start from docs/case-files.md or an example in cases/"),), None, doc, digest)
+    problems: list[Problem] = list(doc.problems)
+    case: Case | None = None
+    checked: Case | None = None
+    translate = _identity
+    pruned_ids: set[str] = set()
+    try:
+        case = Case.model_validate(doc.data)
+        checked = case
+    except ValidationError as exc:
+        problems.extend(to_problems(doc, exc, KNOWN_FIELDS))
+        checked, translate, pruned_ids = _best_effort(doc.data, exc)
+    if checked is not None:
+        problems.extend(_Semantics(doc, checked, translate, pruned_ids).run())
+    if any(p.level is Level.ERROR for p in doc.problems):
+        case = None  # a file with a duplicate key must be fixed before it is used
+    return Loaded(doc.path, tuple(sort_problems(problems)), case, doc, digest)
+
+
+# --- best-effort model for files with schema errors ------------------------------------------
+
+
+def _identity(p: YamlPath) -> YamlPath:
+    return p
+
+
+def _best_effort(data: dict[str, Any], exc: ValidationError) -> tuple[Case | None, Any, set[str]]:
+    """Drop the records that failed the schema and validate the rest, keeping a path translation."""
+    removals: set[YamlPath] = set()
+    for err in exc.errors(include_url=False):
+        loc = tuple(err["loc"])
+        if err["type"] == "extra_forbidden":
+            removals.add(loc)
+            continue
+        cut = None
+        for i in range(len(loc) - 1, -1, -1):
+            if isinstance(loc[i], int):
+                cut = loc[: i + 1]
+                break
+        if cut is None:
+            return None, _identity, set()
+        removals.add(cut)
+    pruned = copy.deepcopy(data)
+    index_maps: dict[YamlPath, list[int]] = {}
+    pruned_ids: set[str] = set()
+    # Remove deepest paths first so that indices of outer lists stay valid.
+    for loc in sorted(removals, key=len, reverse=True):
+        parent: Any = pruned
+        ok = True
+        for item in _strip_tags(loc[:-1], data):
+            try:
+                parent = parent[item]
+            except (KeyError, IndexError, TypeError):
+                ok = False
+                break
+        last = loc[-1]
+        if not ok:
+            continue
+        if isinstance(parent, list) and isinstance(last, int) and last < len(parent):
+            item = parent[last]
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                pruned_ids.add(item["id"])
+            key = _strip_tags(loc[:-1], data)
+            index_maps.setdefault(key, list(range(len(parent))))
+            parent[last] = _REMOVED
+        elif isinstance(parent, dict) and isinstance(last, str):
+            parent.pop(last, None)
+    _compact(pruned)
+    try:
+        case = Case.model_validate(pruned)
+    except ValidationError:
+        return None, _identity, set()
+    for key, indices in index_maps.items():
+        index_maps[key] = [i for i in indices if _get(data, key + (i,)) is not None]
+    removed = {k: set() for k in index_maps}
+    for loc in removals:
+        stripped = _strip_tags(loc, data)
+        if isinstance(stripped[-1], int) and stripped[:-1] in removed:
+            removed[stripped[:-1]].add(stripped[-1])
+    kept = {k: [i for i in range(len(_get(data, k) or [])) if i not in removed[k]] for k in index_maps}
+
+    def translate(path: YamlPath) -> YamlPath:
+        out: list[PathItem] = []
+        for item in path:
+            key = tuple(out)
+            if isinstance(item, int) and key in kept and item < len(kept[key]):
+                out.append(kept[key][item])
+            else:
+                out.append(item)
+        return tuple(out)
+
+    return case, translate, pruned_ids
+
+
+class _Removed:
+    pass
+
+
+_REMOVED = _Removed()
+
+
+def _compact(node: Any) -> None:
+    if isinstance(node, dict):
+        for value in node.values():
+            _compact(value)
+    elif isinstance(node, list):
+        node[:] = [x for x in node if x is not _REMOVED]
+        for value in node:
+            _compact(value)
+
+
+def _get(data: Any, path: YamlPath) -> Any:
+    for item in path:
+        try:
+            data = data[item]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _strip_tags(loc: YamlPath, data: Any) -> YamlPath:
+    """Remove union tags (e.g. the event type) that pydantic inserts into error locations."""
+    out: list[PathItem] = []
+    node = data
+    for item in loc:
+        if isinstance(node, dict) and isinstance(item, str) and item not in node and item in EVENT_TYPES:
+            continue
+        out.append(item)
+        try:
+            node = node[item]
+        except (KeyError, IndexError, TypeError):
+            node = None
+    return tuple(out)
+
+
+# --- semantic checks ----------------------------------------------------------------------------
+
+
+@dataclass
+class _Semantics:
+    doc: Document
+    case: Case
+    translate: Any
+    pruned_ids: set[str]
+    problems: list[Problem] = field(default_factory=list)
+    now: float = field(default_factory=_time.time)
+
+    def add(self, path: YamlPath, code: str, message: str, hint: str, level: Level = Level.ERROR,
+            key: bool = False) -> None:
+        line, col = self.doc.locate(self.translate(path), key=key)
+        self.problems.append(Problem(self.doc.path, line, col, level, code, message, hint))
+
+    def run(self) -> list[Problem]:
+        ids = self._ids()
+        self._references(ids)
+        self._consent()
+        self._chronology()
+        self._contested(ids)
+        self._sourcing()
+        return self.problems
+
+    # ids and references
+
+    def _records(self) -> Iterator[tuple[YamlPath, BaseModel, str]]:
+        c = self.case
+        for i, person in enumerate(c.people):
+            yield ("people", i), person, "person"
+        for i, source in enumerate(c.sources):
+            yield ("sources", i), source, "source"
+        for i, ep in enumerate(c.episodes):
+            yield ("episodes", i), ep, "episode"
+            for j, place in enumerate(ep.places):
+                yield ("episodes", i, "places", j), place, "place"
+            for j, ev in enumerate(ep.events):
+                yield ("episodes", i, "events", j), ev, "event"
+        for name in ("complaints", "investigations", "proceedings", "reprisals", "redress", "official_responses",
+                     "contested"):
+            for i, rec in enumerate(getattr(c, name)):
+                yield (name, i), rec, name
+
+    def _ids(self) -> dict[str, str]:
+        kinds: dict[str, str] = {}
+        for path, rec, kind in self._records():
+            rid = getattr(rec, "id", None)
+            if rid is None:
+                continue
+            if rid in kinds:
+                self.add(path + ("id",), "duplicate-id", f"id {rid!r} is already used by a {kinds[rid]}",
+                         "ids must be unique within a case file")
+            else:
+                kinds[rid] = kind
+        for rid in self.pruned_ids:
+            kinds.setdefault(rid, "record")
+        return kinds
+
+    def _ref(self, ids: dict[str, str], path: YamlPath, value: str, wanted: tuple[str, ...], what: str) -> None:
+        kind = ids.get(value)
+        if kind is None:
+            self.add(path, "dangling-reference", f"{what} {value!r} is not defined in this file",
+                     f"define it under {_SECTIONS.get(wanted[0], 'the records')} or correct the id")
+        elif "record" not in wanted and kind not in wanted and kind != "record":
+            self.add(path, "wrong-reference", f"{what} {value!r} is a {kind}, not a {' or '.join(wanted)}",
+                     "point at the right kind of record")
+
+    def _refs(self, ids: dict[str, str], path: YamlPath, values: list[str], wanted: tuple[str, ...],
+              what: str) -> None:
+        for k, value in enumerate(values):
+            self._ref(ids, path + (k,), value, wanted, what)
+
+    def _references(self, ids: dict[str, str]) -> None:
+        c = self.case
+        self._ref(ids, ("subject",), c.subject, ("person",), "subject")
+        subject = c.person(c.subject)
+        if subject is not None and subject.role != "detainee":
+            self.add(("subject",), "subject-not-detainee", f"subject {c.subject!r} has role {subject.role!r}",
+                     "the subject of a case file is the detainee", Level.WARNING)
+        for path, rec, kind in self._records():
+            srcs = getattr(rec, "sources", None)
+            if isinstance(srcs, list):
+                self._refs(ids, path + ("sources",), srcs, ("source",), "source")
+            people = getattr(rec, "people", None)
+            if isinstance(people, list) and kind == "event":
+                self._refs(ids, path + ("people",), people, ("person",), "person")
+        for i, ep in enumerate(c.episodes):
+            places = {p.id for p in ep.places}
+            for j, ev in enumerate(ep.events):
+                if ev.place is not None and ev.place not in places:
+                    self.add(("episodes", i, "events", j, "place"), "dangling-reference",
+                             f"place {ev.place!r} is not one of this episode's places",
+                             f"add it under episodes[{i}].places or use one of: {', '.join(sorted(places)) or 'none'}")
+        for i, comp in enumerate(c.complaints):
+            if comp.by is not None:
+                self._ref(ids, ("complaints", i, "by"), comp.by, ("person",), "person")
+            self._refs(ids, ("complaints", i, "about"), comp.about, ("episode", "event"), "episode or event")
+        for i, inv in enumerate(c.investigations):
+            self._refs(ids, ("investigations", i, "triggered_by"), inv.triggered_by, ("complaints",), "complaint")
+        for i, rep in enumerate(c.reprisals):
+            self._refs(ids, ("reprisals", i, "against"), rep.against, ("person",), "person")
+            self._refs(ids, ("reprisals", i, "follows"), rep.follows, ("complaints",), "complaint")
+        for i, proc in enumerate(c.proceedings):
+            self._refs(ids, ("proceedings", i, "defendants"), proc.defendants, ("person",), "person")
+
+    # consent
+
+    def _consent(self) -> None:
+        for i, person in enumerate(self.case.people):
+            consent = person.consent
+            if consent.decision == "pseudonym_only" and not consent.pseudonym:
+                self.add(("people", i, "consent"), "consent-pseudonym-missing",
+                         f"{person.id}: decision is pseudonym_only but no pseudonym is given",
+                         "add consent.pseudonym (e.g. 'AA')")
+            if consent.decision == "publish_name" and consent.basis in ("no_consent", "unknown"):
+                self.add(("people", i, "consent", "basis"), "consent-basis",
+                         f"{person.id}: name published with basis {consent.basis!r}",
+                         "publish a name only with consent or when it is already public record")
+            if consent.decision == "publish_name" and not person.name:
+                self.add(("people", i, "consent"), "consent-no-name",
+                         f"{person.id}: decision is publish_name but no name is recorded",
+                         "add the name, or use pseudonym_only", Level.WARNING)
+
+    # chronology
+
+    def _when(self, text: str | None, approximate: bool = False) -> Interval | None:
+        if text is None:
+            return None
+        try:
+            return interval(text, self.case.timezone, approximate)
+        except ValueError:
+            return None
+
+    def _future(self, path: YamlPath, iv: Interval | None) -> None:
+        if iv is not None and iv.start > self.now:
+            self.add(path, "future-date", "this time is in the future", "check the year")
+
+    def _chronology(self) -> None:
+        c = self.case
+        starts: dict[str, Interval] = {}
+        for i, ep in enumerate(c.episodes):
+            appr = None
+            for j, ev in enumerate(ep.events):
+                if ev.type == "apprehension" and ev.status == "happened":
+                    appr = self._when(ev.at, ev.approximate)
+                    break
+            if appr is not None:
+                starts[ep.id] = appr
+            for j, ev in enumerate(ep.events):
+                at = self._when(ev.at, ev.approximate)
+                until = self._when(ev.until, ev.approximate)
+                base = ("episodes", i, "events", j)
+                self._future(base + ("at",), at)
+                self._future(base + ("until",), until)
+                if ev.id is not None and at is not None:
+                    starts[ev.id] = at
+                if at is not None and until is not None and until.end <= at.start:
+                    self.add(base + ("until",), "chronology", f"{ev.type} ends before it starts",
+                             "check the 'at' and 'until' times")
+                if ev.status != "happened" or at is None or appr is None or ev.type in ("apprehension", "death"):
+                    continue
+                if at.end <= appr.start:
+                    self.add(base + ("at",), "chronology",
+                             f"{ev.type.replace('_', ' ')} at {ev.at} is before the apprehension",
+                             "times count from the actual apprehension; correct one of the two times")
+        for i, comp in enumerate(c.complaints):
+            at = self._when(comp.at, comp.approximate)
+            self._future(("complaints", i, "at"), at)
+            for k, ref in enumerate(comp.about):
+                start = starts.get(ref)
+                if at is not None and start is not None and at.end <= start.start:
+                    self.add(("complaints", i, "at"), "chronology",
+                             f"complaint {comp.id} is dated before the events it complains of ({ref})",
+                             "correct the complaint date or what it is about")
+        complaint_at = {comp.id: self._when(comp.at, comp.approximate) for comp in c.complaints}
+        for i, inv in enumerate(c.investigations):
+            opened = self._when(inv.opened_at, inv.approximate)
+            closed = self._when(inv.closed_at, inv.approximate)
+            self._future(("investigations", i, "opened_at"), opened)
+            self._future(("investigations", i, "closed_at"), closed)
+            if opened is not None and closed is not None and closed.end <= opened.start:
+                self.add(("investigations", i, "closed_at"), "chronology",
+                         f"investigation {inv.id} is closed before it was opened", "check both dates")
+        for i, rep in enumerate(c.reprisals):
+            at = self._when(rep.at, rep.approximate)
+            self._future(("reprisals", i, "at"), at)
+            for ref in rep.follows:
+                before = complaint_at.get(ref)
+                if at is not None and before is not None and at.end <= before.start:
+                    self.add(("reprisals", i, "at"), "chronology",
+                             f"reprisal {rep.id} is dated before the complaint {ref} it is said to follow",
+                             "correct the date or the 'follows' link")
+        for name in ("proceedings", "redress", "official_responses"):
+            for i, rec in enumerate(getattr(c, name)):
+                self._future((name, i, "at"), self._when(getattr(rec, "at", None)))
+
+    # contested facts
+
+    def _contested(self, ids: dict[str, str]) -> None:
+        records = {getattr(rec, "id", None): rec for _, rec, _ in self._records()}
+        for i, item in enumerate(self.case.contested):
+            self._ref(ids, ("contested", i, "target", "record"), item.target.record, ("record",), "record")
+            rec = records.get(item.target.record)
+            if rec is not None and item.target.field not in type(rec).model_fields:
+                self.add(("contested", i, "target", "field"), "unknown-field",
+                         f"{item.target.record!r} has no field {item.target.field!r}",
+                         f"use one of: {', '.join(sorted(type(rec).model_fields))}")
+            for k, version in enumerate(item.versions):
+                self._refs(ids, ("contested", i, "versions", k, "sources"), version.sources, ("source",), "source")
+
+    # sourcing
+
+    def _sourcing(self) -> None:
+        used: set[str] = set()
+        for path, rec, kind in self._records():
+            srcs = getattr(rec, "sources", None)
+            if isinstance(srcs, list):
+                used.update(srcs)
+            if kind in ("event", "complaints", "investigations", "proceedings", "reprisals", "redress",
+                        "official_responses") and not srcs:
+                status = getattr(rec, "status", "happened")
+                if status != "unknown":
+                    self.add(path, "unsourced-fact", f"{_label(rec, kind)} cites no source",
+                             "add 'sources: [id]'; every fact needs a source", Level.WARNING)
+        for item in self.case.contested:
+            for version in item.versions:
+                used.update(version.sources)
+        for person in self.case.people:
+            used.update(person.sources)
+        for i, src in enumerate(self.case.sources):
+            if src.id not in used:
+                self.add(("sources", i, "id"), "unused-source", f"source {src.id!r} is not cited by any fact",
+                         "cite it or remove it", Level.WARNING)
+
+
+_SECTIONS = {"person": "people", "source": "sources", "episode": "episodes", "event": "an episode's events",
+             "complaints": "complaints"}
+
+
+def _label(rec: BaseModel, kind: str) -> str:
+    rid = getattr(rec, "id", None)
+    typ = getattr(rec, "type", None) or kind.rstrip("s")
+    return f"{typ} {rid}" if rid else str(typ)

@@ -1,0 +1,118 @@
+"""The ``safeguards`` command line: parse options, call the library, render, return an exit code.
+
+Exit codes: 0 clean, 1 problems or findings at or above the threshold,
+2 usage, input or I/O error. Heavy modules are imported inside the command
+that needs them so that start-up stays fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from safeguards import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+VALIDATE_FORMATS = ("text", "json", "github", "sarif")
+SCHEMAS = ("case", "rule", "report", "annex")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        # argparse exits with 2 on usage errors, which is our code too; keep its message short.
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_ERROR, f"safeguards: error: {message}\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="safeguards", description="Check detention case files against the anti-torture safeguards "
+                                               "of the UN Convention against Torture.")
+    p.add_argument("--version", action="version", version=f"safeguards {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    v = sub.add_parser("validate", help="check case files: syntax, schema, references, chronology, consent")
+    v.add_argument("paths", nargs="+", metavar="PATH", help="case files or directories (searched recursively)")
+    v.add_argument("--format", choices=VALIDATE_FORMATS, default=None,
+                   help="output format (default: github under GitHub Actions, else text)")
+    v.add_argument("--strict", action="store_true", help="warnings fail the run too")
+    v.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE instead of stdout")
+
+    s = sub.add_parser("schema", help="print a JSON Schema (case, rule, report, annex)")
+    s.add_argument("name", choices=SCHEMAS)
+
+    c = sub.add_parser("check", help="evaluate case files against the rules and write reports")
+    c.add_argument("paths", nargs="+", metavar="PATH")
+    c.add_argument("--profile", default="international", help="parameter profile: international or kz")
+    c.add_argument("--format", default="md,html,json", help="comma-separated: md,html,json,sarif,junit")
+    c.add_argument("-o", "--output", default="reports", metavar="DIR", help="output directory (default: reports)")
+    c.add_argument("--fail-on", default="breach", metavar="LEVEL",
+                   help="exit 1 when a finding reaches LEVEL: breach (any breach), critical, high, medium, low, "
+                        "or never")
+    c.add_argument("--jobs", type=int, default=1, metavar="N", help="cases evaluated in parallel")
+    c.add_argument("--rules", default=None, metavar="DIR", help="rule directory (default: the bundled rules)")
+    c.add_argument("--no-timestamp", action="store_true",
+                   help="leave the time of the run out of reports, so reruns are byte-identical")
+    c.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    c.add_argument("--no-cache", action="store_true", help="do not read or write the result cache")
+
+    r = sub.add_parser("rules", help="list, show or test the rules")
+    rsub = r.add_subparsers(dest="rules_command", metavar="ACTION")
+    rl = rsub.add_parser("list", help="list the rules with their safeguards and sources")
+    rs = rsub.add_parser("show", help="show one rule")
+    rs.add_argument("rule_id", metavar="ID")
+    rt = rsub.add_parser("test", help="run every rule's fixture cases and report mismatches")
+    for q in (rl, rs, rt):
+        q.add_argument("--rules", default=None, metavar="DIR")
+
+    a = sub.add_parser("annex", help="build the case annex of a shadow report from many case files")
+    a.add_argument("paths", nargs="+", metavar="PATH")
+    a.add_argument("--audience", choices=("public", "committee", "internal"), default="public")
+    a.add_argument("--profile", default="international")
+    a.add_argument("--context", default=None, help="only cases of this context, e.g. zhanaozen-2011")
+    a.add_argument("--from", dest="date_from", default=None, metavar="DATE")
+    a.add_argument("--to", dest="date_to", default=None, metavar="DATE")
+    a.add_argument("--format", default="md,html,docx,csv,json")
+    a.add_argument("-o", "--output", default=os.path.join("reports", "annex"), metavar="DIR")
+    a.add_argument("--rules", default=None, metavar="DIR")
+    a.add_argument("--no-timestamp", action="store_true")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the console script."""
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "validate":
+            from safeguards.commands.validate import run as run_validate
+
+            return run_validate(args.paths, args.format, args.strict, args.output)
+        if args.command == "schema":
+            from safeguards.schemas import schema_text
+
+            sys.stdout.write(schema_text(args.name))
+            return EXIT_OK
+        if args.command == "check":
+            from safeguards.commands.check import run as run_check
+
+            return run_check(args)
+        if args.command == "rules":
+            from safeguards.commands.rules import run as run_rules
+
+            return run_rules(args)
+        if args.command == "annex":
+            from safeguards.commands.annex import run as run_annex
+
+            return run_annex(args)
+    except KeyboardInterrupt:
+        sys.stderr.write("safeguards: interrupted\n")
+        return EXIT_ERROR
+    except BrokenPipeError:
+        return EXIT_ERROR
+    _parser().print_help(sys.stderr)
+    return EXIT_ERROR
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,37 @@
+"""``safeguards validate``: the CI gate for case submissions."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from safeguards.atomic import write_atomic
+from safeguards.casefile import discover, load
+from safeguards.problems import Level, Problem, sort_problems
+from safeguards.writers.problems import WRITERS
+
+
+def collect(paths: list[str]) -> tuple[list[Problem], int]:
+    """Every problem in every case file under ``paths``, and how many files were read."""
+    files, problems = discover(paths)
+    for path in files:
+        problems.extend(load(path).problems)
+    return sort_problems(problems), len(files)
+
+
+def run(paths: list[str], fmt: str | None, strict: bool, output: str | None) -> int:
+    """Validate, render, and return 0 (clean), 1 (problems) or 2 (nothing could be read)."""
+    if fmt is None:
+        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    problems, count = collect(paths)
+    rendered = WRITERS[fmt](problems, count)
+    if output:
+        write_atomic(output, rendered)
+    else:
+        sys.stdout.write(rendered)
+    if any(p.code == "not-found" for p in problems) or count == 0:
+        if count == 0:
+            sys.stderr.write("safeguards: no case files (*.yaml, *.yml) found\n")
+        return 2
+    failing = [p for p in problems if p.level is Level.ERROR or strict]
+    return 1 if failing else 0

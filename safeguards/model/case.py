@@ -1,0 +1,516 @@
+"""The case file: one person deprived of liberty, the facts of their custody, and where each fact comes from.
+
+This module is the single source of the case-file format. The JSON Schema in
+``safeguards/schemas/case.schema.json`` is generated from it
+(``safeguards schema case``) and a test fails when the two drift.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict, StringConstraints
+
+from safeguards.model import vocab as v
+from safeguards.model.timepoint import parse_time, zone
+
+SCHEMA_VERSION = 1
+
+Id = Annotated[str, Strict(), StringConstraints(pattern=r"^[a-z0-9][a-z0-9._-]{0,79}$")]
+Name = Annotated[str, Strict(), StringConstraints(min_length=1, max_length=300)]
+Text = Annotated[str, Strict(), StringConstraints(max_length=20_000)]
+Flag = Annotated[bool, Strict()] | None
+Count = Annotated[int, Strict(), Field(ge=0, le=1_000_000)]
+
+
+def _check_time(value: str) -> str:
+    parse_time(value)
+    return value
+
+
+def _check_zone(value: str) -> str:
+    zone(value)
+    return value
+
+
+Time = Annotated[
+    str,
+    Strict(),
+    StringConstraints(max_length=40),
+    AfterValidator(_check_time),
+    Field(description="A time as precise as it is known: YYYY, YYYY-MM, YYYY-MM-DD, or YYYY-MM-DDTHH:MM[:SS] "
+                      "with an optional offset (Z, +06:00). Without an offset the case's time zone applies.",
+          examples=["2007-03-27T10:00", "2011-12-16", "2022-01"]),
+]
+
+
+class Model(BaseModel):
+    """Base: unknown fields are errors, values are checked strictly and never coerced."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, validate_default=False)
+
+
+class Sourced(Model):
+    """Something that rests on sources."""
+
+    sources: list[Id] = Field(default_factory=list, description="Ids of the sources this fact rests on.")
+    note: Text | None = Field(None, description="Free text. Never put names here that the consent decisions do "
+                                                "not allow to be published; they are redacted, but best kept out.")
+
+
+# --- people and consent -------------------------------------------------------------------
+
+
+class Consent(Model):
+    """Who may see this person's name."""
+
+    decision: v.ConsentDecision = Field(description="publish_name: the name may appear in public outputs; "
+                                                    "pseudonym_only: public outputs use the pseudonym; "
+                                                    "confidential: not even the Committee may see it.")
+    pseudonym: Name | None = Field(None, description="Name to use instead of the real one (e.g. 'AA').")
+    basis: v.ConsentBasis = Field(description="Why the decision is what it is.")
+    date: Time | None = Field(None, description="When consent was given or the decision taken.")
+    note: Text | None = None
+
+
+class Person(Model):
+    """A detainee, relative, lawyer, witness, official or other person in the case."""
+
+    id: Id
+    role: v.Role
+    name: Name | None = Field(None, description="Real name, if known. Leave out when only a pseudonym is known.")
+    aliases: list[Name] = Field(default_factory=list, description="Other spellings and names (all redacted "
+                                                                   "together with the name).")
+    sex: v.Sex = "unknown"
+    age: Annotated[int, Strict(), Field(ge=0, le=130)] | None = Field(None, description="Age at apprehension.")
+    nationality: Annotated[str, Strict(), StringConstraints(pattern=r"^[A-Z]{2}$")] | None = Field(
+        None, description="ISO 3166-1 alpha-2 code.")
+    relation: Name | None = Field(None, description="Relation to the detainee, e.g. mother, brother.")
+    consent: Consent = Field(description="Required for every person: no one is published without a decision.")
+    sources: list[Id] = Field(default_factory=list)
+
+
+# --- sources ------------------------------------------------------------------------------
+
+
+class Reliability(Model):
+    """Admiralty (NATO) grading: the source and the information are graded separately."""
+
+    source: v.SourceReliability = Field(description="A reliable ... E unreliable, F cannot be judged.")
+    information: v.InformationCredibility = Field(description="1 confirmed ... 5 improbable, 6 cannot be judged.")
+
+
+class Source(Model):
+    """Where a fact comes from."""
+
+    id: Id
+    kind: v.SourceKind
+    title: Text
+    publisher: Name | None = None
+    date: Time | None = None
+    url: Annotated[str, Strict(), StringConstraints(max_length=2000, pattern=r"^https?://\S+$")] | None = None
+    citation: Text | None = Field(None, description="Document symbol or bibliographic citation.")
+    connection: v.Connection = Field(description="The source's connection to the facts (HURIDOCS).")
+    reliability: Reliability
+    note: Text | None = None
+
+
+# --- custody --------------------------------------------------------------------------------
+
+
+class Place(Model):
+    """A place where the person was held."""
+
+    id: Id
+    name: Name
+    type: v.PlaceType
+    official: Flag = Field(None, description="Officially designated for detention: true, false, or unknown (null).")
+    locality: Name | None = None
+    region: Name | None = None
+
+
+class EventBase(Sourced):
+    """Fields every custody event has."""
+
+    id: Id | None = Field(None, description="Needed only when something refers to this event.")
+    status: v.Status = Field(description="happened / not_happened (known not to have happened) / unknown. "
+                                         "'unknown' and 'not_happened' are different facts.")
+    at: Time | None = Field(None, description="When it happened (start).")
+    approximate: Annotated[bool, Strict()] = Field(False, description="The time is an estimate; it is widened "
+                                                                      "by 2 h (times) or 1 day (dates).")
+    until: Time | None = Field(None, description="When it ended, for events that last.")
+    place: Id | None = Field(None, description="Id of the place in this episode.")
+    by: Name | None = Field(None, description="Who did it (authority, unit or role).")
+    people: list[Id] = Field(default_factory=list, description="Ids of the people involved (officials, "
+                                                                "lawyers, relatives, perpetrators).")
+
+
+class Apprehension(EventBase):
+    """The actual moment liberty was taken: first restraint or order not to leave."""
+
+    type: Literal["apprehension"]
+    authority: Name | None = None
+    status_label: v.StatusLabel = Field("unknown", description="What the person was called: suspect, "
+                                                              "witness, 'invited', administrative...")
+
+
+class Arrival(EventBase):
+    """Delivery to a place of custody."""
+
+    type: Literal["arrival"]
+
+
+class Registration(EventBase):
+    """The detention written into an official record (protocol, custody register)."""
+
+    type: Literal["registration"]
+    record: v.RecordKind = "detention_protocol"
+    recorded_start: Time | None = Field(None, description="The start of detention that the record states "
+                                                          "(often later than the actual apprehension).")
+
+
+class RightsInformation(EventBase):
+    """The person was told of their rights."""
+
+    type: Literal["rights_information"]
+    form: v.RightsForm = "unknown"
+    language_understood: Flag = None
+    interpreter: Flag = None
+
+
+class LawyerRequest(EventBase):
+    """A lawyer was asked for."""
+
+    type: Literal["lawyer_request"]
+
+
+class LawyerAccess(EventBase):
+    """A lawyer met or assisted the person."""
+
+    type: Literal["lawyer_access"]
+    lawyer_type: v.LawyerType = "unknown"
+    private: Flag = Field(None, description="Met in private, out of officers' hearing.")
+
+
+class LawyerDenied(EventBase):
+    """A lawyer was refused or told the person was not there."""
+
+    type: Literal["lawyer_denied"]
+    reason: Text | None = None
+
+
+class FamilyNotification(EventBase):
+    """A relative or chosen person was told of the detention."""
+
+    type: Literal["family_notification"]
+    place_disclosed: Flag = None
+
+
+class AcknowledgementRefused(EventBase):
+    """Authorities denied holding the person or hid where."""
+
+    type: Literal["acknowledgement_refused"]
+
+
+class MedicalExamination(EventBase):
+    """A medical examination (or a monitor's visual check, which is not one)."""
+
+    type: Literal["medical_examination"]
+    examiner: v.Examiner = "unknown"
+    officers_present: Flag = None
+    injuries_found: Flag = None
+    findings: Text | None = None
+    consistency: v.Consistency | None = Field(None, description="Istanbul Protocol level of consistency.")
+
+
+class MedicalRequest(EventBase):
+    """Medical care or an examination was asked for."""
+
+    type: Literal["medical_request"]
+    response: v.RequestResponse = "unknown"
+
+
+class MedicalCare(EventBase):
+    """Treatment given (in custody or after release)."""
+
+    type: Literal["medical_care"]
+    hospitalised: Flag = None
+    in_custody: Flag = None
+    days: Annotated[int, Strict(), Field(ge=0, le=10_000)] | None = None
+
+
+class Interrogation(EventBase):
+    """Questioning, formal or "informal"."""
+
+    type: Literal["interrogation"]
+    lawyer_present: Flag = None
+    recorded: v.Recording = "unknown"
+    officials_count: Count | None = None
+
+
+class IllTreatment(EventBase):
+    """An act of torture or ill-treatment (HURIDOCS 'act')."""
+
+    type: Literal["ill_treatment"]
+    methods: list[v.Method] = Field(default_factory=list)
+    purpose: list[v.Purpose] = Field(default_factory=list)
+    involvement: v.Involvement = Field("unknown", description="Officials' involvement: direct, instigation, "
+                                                              "consent or acquiescence (CAT art 1).")
+    injuries: Text | None = None
+
+
+class Confession(EventBase):
+    """A confession or self-incriminating statement."""
+
+    type: Literal["confession"]
+    under_duress: Flag = Field(None, description="The person says it was obtained by torture, ill-treatment "
+                                                 "or coercion.")
+    lawyer_present: Flag = None
+    recorded: v.Recording = "unknown"
+    broadcast: Flag = Field(None, description="Shown on television or online.")
+    retracted: Flag = None
+
+
+class CourtAppearance(EventBase):
+    """Brought before a judge."""
+
+    type: Literal["court_appearance"]
+    physically_present: Flag = None
+    allegation_raised: Flag = None
+    judge_response: v.JudgeResponse = "unknown"
+    outcome: v.CourtOutcome = "unknown"
+
+
+class Transfer(EventBase):
+    """Moved to another place (``place`` is the destination)."""
+
+    type: Literal["transfer"]
+    family_notified: Flag = None
+
+
+class Solitary(EventBase):
+    """Solitary confinement: 22 hours or more a day without meaningful contact."""
+
+    type: Literal["solitary_confinement"]
+
+
+class Conditions(EventBase):
+    """Conditions of detention that deprive the person of necessities."""
+
+    type: Literal["conditions"]
+    deprivations: list[v.Deprivation] = Field(default_factory=list)
+    hours: Annotated[float, Strict(), Field(ge=0, le=1e6)] | Annotated[int, Strict(), Field(ge=0, le=1_000_000)] \
+        | None = None
+    occupants: Count | None = None
+    area_m2: Annotated[float, Strict(), Field(gt=0, le=1e6)] | Annotated[int, Strict(), Field(gt=0)] | None = None
+
+
+class ContactDenied(EventBase):
+    """Outside contact was refused or made impossible."""
+
+    type: Literal["contact_denied"]
+    contact: v.ContactKind
+
+
+class MonitoringVisit(EventBase):
+    """A visit by a monitor (NPM, ombudsman, NGO, UN)."""
+
+    type: Literal["monitoring_visit"]
+    independent: Flag = None
+    private_interview: Flag = None
+    injuries_seen: Flag = None
+
+
+class Release(EventBase):
+    """Liberty restored."""
+
+    type: Literal["release"]
+    charged: Flag = None
+
+
+class Death(EventBase):
+    """Death in custody, during arrest or after release."""
+
+    type: Literal["death"]
+    official_cause: Text | None = None
+    autopsy: v.Autopsy = "unknown"
+    family_access_to_body: Flag = None
+
+
+Event = Annotated[
+    Apprehension | Arrival | Registration | RightsInformation | LawyerRequest | LawyerAccess | LawyerDenied
+    | FamilyNotification | AcknowledgementRefused | MedicalExamination | MedicalRequest | MedicalCare
+    | Interrogation | IllTreatment | Confession | CourtAppearance | Transfer | Solitary | Conditions
+    | ContactDenied | MonitoringVisit | Release | Death,
+    Field(discriminator="type"),
+]
+
+EVENT_TYPES: tuple[str, ...] = (
+    "apprehension", "arrival", "registration", "rights_information", "lawyer_request", "lawyer_access",
+    "lawyer_denied", "family_notification", "acknowledgement_refused", "medical_examination", "medical_request",
+    "medical_care", "interrogation", "ill_treatment", "confession", "court_appearance", "transfer",
+    "solitary_confinement", "conditions", "contact_denied", "monitoring_visit", "release", "death",
+)
+
+
+class Episode(Model):
+    """One continuous deprivation of liberty, from apprehension to release (or death)."""
+
+    id: Id
+    authority: Name | None = Field(None, description="The detaining authority.")
+    places: list[Place] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    note: Text | None = None
+
+
+# --- after custody --------------------------------------------------------------------------
+
+
+class Complaint(Sourced):
+    """A complaint about the treatment, by whom, to whom, when."""
+
+    id: Id
+    status: v.Status = "happened"
+    by: Id | None = Field(None, description="Person id of the complainant.")
+    to: Name = Field(description="The body complained to.")
+    body_kind: v.BodyKind = "unknown"
+    at: Time | None = None
+    approximate: Annotated[bool, Strict()] = False
+    about: list[Id] = Field(default_factory=list, description="Episode or event ids complained of.")
+    registered: Flag = None
+    answered: Flag = None
+
+
+class Investigation(Sourced):
+    """An inquiry or criminal investigation into the treatment or a death."""
+
+    id: Id
+    subject: v.Subject = "ill_treatment"
+    status: v.Status = Field("happened", description="Whether an investigation was opened.")
+    body: Name
+    body_kind: v.BodyKind = "unknown"
+    relation: v.Relation = Field("unknown", description="The body's relation to the alleged perpetrators.")
+    opened_at: Time | None = None
+    closed_at: Time | None = None
+    approximate: Annotated[bool, Strict()] = False
+    triggered_by: list[Id] = Field(default_factory=list, description="Complaint ids that led to it.")
+    outcome: v.InvestigationOutcome = "unknown"
+    forensic_exam: Flag = None
+    suspects_suspended: Flag = None
+    victim_informed: Flag = None
+
+
+class Proceeding(Sourced):
+    """Court proceedings: the detainee's trial, or a prosecution of perpetrators."""
+
+    id: Id
+    kind: v.ProceedingKind
+    court: Name | None = None
+    at: Time | None = None
+    torture_alleged: Flag = Field(None, description="The defendant alleged torture or coercion in court.")
+    confession_used: Flag = Field(None, description="A statement alleged to be coerced was used as evidence.")
+    court_response: v.CourtResponse = "unknown"
+    outcome: Text | None = None
+    defendants: list[Id] = Field(default_factory=list)
+
+
+class Reprisal(Sourced):
+    """An adverse act against the person, a relative, a lawyer or a witness."""
+
+    id: Id
+    kind: v.ReprisalKind
+    status: v.Status = "happened"
+    at: Time | None = None
+    approximate: Annotated[bool, Strict()] = False
+    against: list[Id] = Field(default_factory=list)
+    by: Name | None = None
+    follows: list[Id] = Field(default_factory=list, description="Complaint ids this reprisal followed.")
+
+
+class Redress(Sourced):
+    """Reparation: compensation, rehabilitation, restitution, satisfaction, guarantees."""
+
+    id: Id
+    kind: v.RedressKind
+    status: v.Status = Field(description="Provided (happened), not provided (not_happened) or unknown.")
+    at: Time | None = None
+    as_of: Time | None = Field(None, description="For not_happened: the date the information is current to.")
+    amount: Name | None = None
+
+
+class OfficialResponse(Sourced):
+    """What the authorities said: denial, alternative explanation, acknowledgement."""
+
+    id: Id
+    kind: v.ResponseKind
+    at: Time | None = None
+    by: Name | None = None
+    explanation: Text | None = None
+
+
+class Target(Model):
+    """The field of a record that is disputed."""
+
+    record: Id = Field(description="Id of the event, complaint, investigation or other record.")
+    field: Annotated[str, Strict(), StringConstraints(pattern=r"^[a-z_]{1,40}$")]
+
+
+class Version(Model):
+    """One source's account of a disputed fact."""
+
+    value: Annotated[bool, Strict()] | Annotated[str, Strict(), StringConstraints(max_length=200)] \
+        | Annotated[int, Strict()] | None = Field(description="The value this account gives the field.")
+    sources: list[Id] = Field(min_length=1)
+    note: Text | None = None
+
+
+class Contested(Model):
+    """A fact on which sources disagree; each version is kept, none is chosen."""
+
+    id: Id
+    about: Text
+    target: Target
+    versions: list[Version] = Field(min_length=2, max_length=6)
+
+
+class Case(Model):
+    """A case file: one person deprived of liberty."""
+
+    schema_version: Literal[1] = Field(description="Version of the case-file format.")
+    id: Id = Field(description="Stable case id, e.g. kz-2007-gerasimov. Used in file names and public outputs, "
+                               "so never a non-consenting person's name.")
+    title: Text
+    jurisdiction: Annotated[str, Strict(), StringConstraints(pattern=r"^[A-Z]{2}$")] = Field(
+        description="ISO 3166-1 alpha-2 code of the State responsible.")
+    timezone: Annotated[str, Strict(), StringConstraints(max_length=64), AfterValidator(_check_zone)] = Field(
+        description="IANA time zone for times written without an offset, e.g. Asia/Almaty.")
+    context: Id | None = Field(None, description="The wider events, e.g. zhanaozen-2011, january-2022.")
+    region: Name | None = None
+    status: v.CaseStatus
+    subject: Id = Field(description="Person id of the detainee this file is about.")
+    summary: Text | None = None
+    people: list[Person] = Field(min_length=1)
+    sources: list[Source] = Field(min_length=1)
+    episodes: list[Episode] = Field(default_factory=list)
+    complaints: list[Complaint] = Field(default_factory=list)
+    investigations: list[Investigation] = Field(default_factory=list)
+    proceedings: list[Proceeding] = Field(default_factory=list)
+    reprisals: list[Reprisal] = Field(default_factory=list)
+    redress: list[Redress] = Field(default_factory=list)
+    official_responses: list[OfficialResponse] = Field(default_factory=list)
+    contested: list[Contested] = Field(default_factory=list)
+
+    def person(self, pid: str) -> Person | None:
+        """The person with id ``pid``."""
+        for p in self.people:
+            if p.id == pid:
+                return p
+        return None
+
+
+def case_json_schema() -> dict[str, Any]:
+    """The JSON Schema of a case file, as committed in ``safeguards/schemas``."""
+    schema = Case.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://safeguards.invalid/schemas/case.schema.json"
+    return schema

@@ -1,0 +1,73 @@
+"""Controlled vocabularies, aligned with HURIDOCS micro-thesauri where one exists.
+
+Each list carries ``other`` or ``unknown`` where HURIDOCS does, so an analyst
+never has to force a fact into the wrong term.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Status = Literal["happened", "not_happened", "unknown"]
+CaseStatus = Literal["draft", "submitted", "reviewed"]
+Role = Literal["detainee", "relative", "lawyer", "witness", "official", "perpetrator", "journalist", "monitor", "other"]
+Sex = Literal["male", "female", "other", "unknown"]
+ConsentDecision = Literal["publish_name", "pseudonym_only", "confidential"]
+ConsentBasis = Literal["consent_given", "public_record", "published_by_person", "deceased_family_consent",
+                       "no_consent", "unknown"]
+
+SourceKind = Literal["victim_testimony", "witness_testimony", "lawyer", "relative", "medical_record",
+                     "court_record", "official_statement", "ngo_report", "media", "un_decision", "other"]
+Connection = Literal["victim", "witness", "relative", "lawyer", "medical", "ngo", "reporter", "official",
+                     "perpetrator", "un_body", "unknown"]
+SourceReliability = Literal["A", "B", "C", "D", "E", "F"]
+InformationCredibility = Literal[1, 2, 3, 4, 5, 6]
+
+PlaceType = Literal["police_station", "temporary_detention_facility", "pre_trial_detention", "prison",
+                    "intelligence_facility", "military_facility", "immigration_centre", "hospital",
+                    "unofficial_place", "vehicle", "open_air", "court", "other", "unknown"]
+
+StatusLabel = Literal["suspect", "accused", "witness", "administrative", "invited", "none", "unknown"]
+RecordKind = Literal["detention_protocol", "custody_register", "admission_record", "other"]
+RightsForm = Literal["oral", "written", "signed", "unknown"]
+LawyerType = Literal["chosen", "state_appointed", "lay_defender", "unknown"]
+Examiner = Literal["independent", "facility", "state_forensic", "ambulance", "prison", "monitor_visual", "unknown"]
+Consistency = Literal["not_consistent", "consistent", "highly_consistent", "typical", "diagnostic"]
+RequestResponse = Literal["granted", "refused", "ignored", "delayed", "unknown"]
+Recording = Literal["full", "partial", "none", "unknown"]
+
+Method = Literal["beating", "kicking", "beating_with_objects", "falanga", "asphyxiation", "suspension",
+                 "stress_position", "electric_shock", "burning", "sexual_violence", "threat_of_sexual_violence",
+                 "sexual_humiliation", "stripping", "cold", "dousing_with_water", "deprivation_of_food",
+                 "deprivation_of_water", "deprivation_of_sleep", "denial_of_medical_care", "denial_of_toilet",
+                 "threats", "threats_to_family", "humiliation", "mock_execution", "restraint", "overcrowding",
+                 "violence_by_cellmates", "other", "unknown"]
+Purpose = Literal["confession", "information", "punishment", "intimidation", "coercion", "discrimination",
+                  "none_apparent", "unknown"]
+Involvement = Literal["direct", "instigation", "consent_or_acquiescence", "none", "unknown"]
+Deprivation = Literal["food", "water", "sleep", "toilet", "heating", "space", "light", "fresh_air", "bedding",
+                      "clothing"]
+JudgeResponse = Literal["ordered_investigation", "ordered_medical_exam", "excluded_evidence", "ignored",
+                        "dismissed", "removed_detainee", "not_raised", "unknown"]
+CourtOutcome = Literal["remand", "release", "adjourned", "other", "unknown"]
+ContactKind = Literal["family", "lawyer", "doctor", "consular", "communications", "any"]
+
+BodyKind = Literal["police", "same_unit", "prosecutor", "investigative_committee", "anti_corruption_agency",
+                   "security_service", "court", "ombudsman", "npm", "un_committee", "un_special_procedure",
+                   "ngo", "other", "unknown"]
+Relation = Literal["same_unit", "same_agency", "ordering_prosecutors", "supervising_prosecutors",
+                   "same_ministry", "independent", "unknown"]
+InvestigationOutcome = Literal["refused_to_open", "ongoing", "closed_no_charges", "charges_brought",
+                               "conviction", "acquittal", "suspended", "unknown"]
+Subject = Literal["ill_treatment", "death", "detention", "other"]
+ProceedingKind = Literal["trial_of_detainee", "prosecution_of_perpetrators", "civil_claim",
+                         "administrative", "other"]
+CourtResponse = Literal["verified_and_excluded", "verified_and_rejected", "dismissed_without_verification",
+                        "ignored", "not_raised", "unknown"]
+ReprisalKind = Literal["intimidation", "pressure_to_withdraw", "forced_withdrawal", "threats_to_family",
+                       "false_report_prosecution", "re_arrest", "confrontation_with_perpetrators", "violence",
+                       "transfer", "disciplinary_sanction", "other"]
+RedressKind = Literal["compensation", "rehabilitation", "restitution", "satisfaction", "guarantees_of_non_repetition",
+                      "acknowledgement"]
+ResponseKind = Literal["denial", "alternative_explanation", "acknowledgement", "no_response", "other"]
+Autopsy = Literal["independent", "state", "none", "unknown"]

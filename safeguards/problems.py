@@ -1,0 +1,62 @@
+"""Located problems: the one currency every check, loader and writer trades in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Level(str, Enum):
+    """How bad a problem is; ``error`` fails a run, ``warning`` only under ``--strict``."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with one input, at a 1-based line and column.
+
+    ``line`` and ``column`` are 0 when a problem concerns the whole file
+    (it could not be read at all).
+    """
+
+    path: str
+    line: int
+    column: int
+    level: Level
+    code: str
+    message: str
+    hint: str = ""
+
+    def render(self) -> str:
+        """``path:line:col: level[code]: message (hint)`` as compilers print it."""
+        text = f"{self.path}:{self.line}:{self.column}: {self.level.value}[{self.code}]: {self.message}"
+        if self.hint:
+            text += f" (hint: {self.hint})"
+        return text
+
+
+class SafeguardsError(Exception):
+    """Base for the few exception types the tool raises; ``str()`` is located."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.render())
+        self.problem = problem
+
+
+class InputError(SafeguardsError):
+    """A case or rule file that cannot be used (unreadable, unparsable, invalid)."""
+
+
+class RuleError(SafeguardsError):
+    """A rule that cannot be compiled or that failed while being evaluated."""
+
+
+class OutputError(SafeguardsError):
+    """An output that cannot be written where it was asked to go."""
+
+
+def sort_problems(problems: list[Problem]) -> list[Problem]:
+    """Problems in file, line, column order, so output is stable across runs."""
+    return sorted(problems, key=lambda p: (p.path, p.line, p.column, p.code, p.message))
