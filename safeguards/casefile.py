@@ -266,7 +266,7 @@ class _Semantics:
             for j, ev in enumerate(ep.events):
                 yield ("episodes", i, "events", j), ev, "event"
         for name in ("complaints", "investigations", "proceedings", "reprisals", "redress", "official_responses",
-                     "contested"):
+                     "removals", "contested"):
             for i, rec in enumerate(getattr(c, name)):
                 yield (name, i), rec, name
 
@@ -419,7 +419,7 @@ class _Semantics:
                     self.add(("reprisals", i, "at"), "chronology",
                              f"reprisal {rep.id} is dated before the complaint {ref} it is said to follow",
                              "correct the date or the 'follows' link")
-        for name in ("proceedings", "redress", "official_responses"):
+        for name in ("proceedings", "redress", "official_responses", "removals"):
             for i, rec in enumerate(getattr(c, name)):
                 self._future((name, i, "at"), self._when(getattr(rec, "at", None)))
 
@@ -446,7 +446,7 @@ class _Semantics:
             if isinstance(srcs, list):
                 used.update(srcs)
             if kind in ("event", "complaints", "investigations", "proceedings", "reprisals", "redress",
-                        "official_responses") and not srcs:
+                        "official_responses", "removals") and not srcs:
                 status = getattr(rec, "status", "happened")
                 if status != "unknown":
                     self.add(path, "unsourced-fact", f"{_label(rec, kind)} cites no source",

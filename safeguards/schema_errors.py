@@ -58,7 +58,8 @@ def _describe(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def to_problems(doc: Document, error: ValidationError, known_fields: set[str]) -> list[Problem]:
+def to_problems(doc: Document, error: ValidationError, known_fields: set[str],
+                docs: str = "docs/case-files.md") -> list[Problem]:
     """One problem per faulty location; alternatives of a union are merged into one message."""
     grouped: dict[tuple[int, int, str], list[dict[str, Any]]] = {}
     order: list[tuple[int, int, str]] = []
@@ -77,12 +78,12 @@ def to_problems(doc: Document, error: ValidationError, known_fields: set[str]) -
     for k in order:
         errs = grouped[k]
         line, col, _ = k
-        code, message, hint = _explain(errs, known_fields)
+        code, message, hint = _explain(errs, known_fields, docs)
         problems.append(Problem(doc.path, line, col, Level.ERROR, code, message, hint))
     return problems
 
 
-def _explain(errs: list[dict[str, Any]], known_fields: set[str]) -> tuple[str, str, str]:
+def _explain(errs: list[dict[str, Any]], known_fields: set[str], docs: str) -> tuple[str, str, str]:
     err = errs[0]
     kind = err["type"]
     loc = err["loc"]
@@ -91,7 +92,7 @@ def _explain(errs: list[dict[str, Any]], known_fields: set[str]) -> tuple[str, s
     if kind == "extra_forbidden":
         name = str(loc[-1])
         close = difflib.get_close_matches(name, sorted(known_fields), n=1, cutoff=0.75)
-        hint = f"did you mean {close[0]!r}?" if close else "remove it, or check the field list in docs/case-files.md"
+        hint = f"did you mean {close[0]!r}?" if close else f"remove it, or check the field list in {docs}"
         return "unknown-field", f"unknown field {name!r}", hint
     if kind == "missing":
         return "missing-field", f"required field {str(loc[-1])!r} is missing", "add it"

@@ -448,6 +448,21 @@ class OfficialResponse(Sourced):
     explanation: Text | None = None
 
 
+class Removal(Sourced):
+    """Extradition, expulsion or return to another State (CAT art 3)."""
+
+    id: Id
+    kind: Literal["extradition", "expulsion", "deportation", "return"]
+    status: v.Status
+    destination: Annotated[str, Strict(), StringConstraints(pattern=r"^[A-Z]{2}$")] | None = None
+    at: Time | None = None
+    risk_claimed: Flag = Field(None, description="A risk of torture in the destination was raised.")
+    risk_assessed: Flag = Field(None, description="The risk was assessed individually before removal.")
+    interim_measures_requested: Flag = None
+    interim_measures_ignored: Flag = Field(None, description="Removed although a UN body had asked the State "
+                                                             "not to while it examined the case.")
+
+
 class Target(Model):
     """The field of a record that is disputed."""
 
@@ -498,6 +513,7 @@ class Case(Model):
     reprisals: list[Reprisal] = Field(default_factory=list)
     redress: list[Redress] = Field(default_factory=list)
     official_responses: list[OfficialResponse] = Field(default_factory=list)
+    removals: list[Removal] = Field(default_factory=list)
     contested: list[Contested] = Field(default_factory=list)
 
     def person(self, pid: str) -> Person | None:

@@ -1,0 +1,174 @@
+"""Typed, frozen results: findings, article conclusions, scores and the report document.
+
+A finding is created complete and never changed. The JSON report is a dump
+of :class:`Report`; its JSON Schema is generated from these models.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from safeguards.rules.model import Citation
+
+Outcome = Literal["breach", "met", "insufficient_information", "not_applicable", "contested"]
+OUTCOMES: tuple[Outcome, ...] = ("breach", "contested", "insufficient_information", "met", "not_applicable")
+Proof = Literal["established", "reasonable_grounds", "alleged", "not_assessed"]
+ArticleOutcome = Literal["violation_indicated", "contested", "insufficient_information", "not_indicated",
+                         "not_assessed"]
+SEVERITY_RANK = {"low": 1, "medium": 2, "high": 3, "critical": 4}
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Location(Frozen):
+    """Where in the case file a fact (or the record a missing fact belongs to) is."""
+
+    path: str = Field(description="Dotted path in the case file, e.g. episodes.0.events.3")
+    line: int
+    column: int
+
+
+class FactUse(Frozen):
+    """A fact a finding rests on."""
+
+    name: str
+    value: str
+    sources: list[str]
+    locations: list[Location]
+
+
+class Missing(Frozen):
+    """A fact that would decide the finding: what it means and what to record."""
+
+    fact: str
+    meaning: str
+    record: str
+    reason: str = Field(description="'not recorded', or the range the recorded precision leaves open.")
+
+
+class VersionOutcome(Frozen):
+    """The outcome under one version of a contested fact."""
+
+    contested: str
+    version: int
+    value: str
+    sources: list[str]
+    outcome: Outcome
+    message: str
+
+
+class Finding(Frozen):
+    """The result of one rule on one case, episode, complaint, investigation or death."""
+
+    rule_id: str
+    title: str
+    safeguard: str
+    articles: list[str]
+    severity: str
+    weight: float
+    scope: str
+    instance: str
+    instance_label: str
+    outcome: Outcome
+    message: str
+    standard_of_proof: Proof
+    legal_basis: list[Citation]
+    kz_recommendation: str | None = None
+    facts: list[FactUse] = Field(default_factory=list)
+    sources: list[str] = Field(default_factory=list)
+    missing: list[Missing] = Field(default_factory=list)
+    versions: list[VersionOutcome] = Field(default_factory=list)
+    location: Location
+
+
+class ArticleConclusion(Frozen):
+    """The roll-up of findings for one CAT article."""
+
+    article: str
+    title: str
+    outcome: ArticleOutcome
+    standard_of_proof: Proof
+    breaches: list[str] = Field(description="Rule ids (and instances) in breach that bear on the article.")
+    bearing: list[str] = Field(description="Every rule with an applicable finding that bears on the article.")
+    explanation: str
+
+
+class Score(Frozen):
+    """Weighted compliance over decided findings, and completeness over applicable ones."""
+
+    compliance: float | None = Field(description="Met weight / (met + breach weight), 0-100; None if nothing "
+                                                 "was decided. Insufficient information never counts as met.")
+    completeness: float | None = Field(description="Share of applicable findings that were decided, 0-100.")
+    counts: dict[str, int]
+    met_weight: float
+    breach_weight: float
+
+
+class CaseResult(Frozen):
+    """Everything the engine concluded about one case under one profile."""
+
+    case_id: str
+    title: str
+    profile: str
+    findings: list[Finding]
+    articles: list[ArticleConclusion]
+    score: Score
+
+
+class Provenance(Frozen):
+    """What produced a report, so it can be reproduced."""
+
+    tool: str = "safeguards"
+    tool_version: str
+    rules_digest: str
+    rules_count: int
+    case_file: str
+    case_sha256: str
+    profile: str
+    generated_at: str | None = Field(None, description="Left out with --no-timestamp.")
+
+
+class SourceRef(Frozen):
+    """A source as cited in a report."""
+
+    id: str
+    kind: str
+    title: str
+    publisher: str | None = None
+    date: str | None = None
+    url: str | None = None
+    citation: str | None = None
+    reliability: str
+
+
+class ContestedRef(Frozen):
+    """A disputed fact and each source's version."""
+
+    id: str
+    about: str
+    record: str
+    field: str
+    versions: list[dict[str, Any]]
+
+
+class Report(Frozen):
+    """The machine-readable findings report of one case (``--format json``)."""
+
+    report_version: Literal[1] = 1
+    case: dict[str, Any] = Field(description="Case id, display name as consent allows, period, places, context.")
+    result: CaseResult
+    sources: list[SourceRef]
+    contested: list[ContestedRef]
+    provenance: Provenance
+
+
+def report_json_schema() -> dict[str, Any]:
+    """The JSON Schema of ``--format json`` reports."""
+    schema = Report.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://safeguards.invalid/schemas/report.schema.json"
+    return schema

@@ -1,0 +1,240 @@
+"""Load rule files and compile their CEL conditions once per run, with type checking.
+
+Every variable a rule may use is declared with its CEL type (the facts of its
+scope and its own parameters), so a misspelled fact, a comparison of a number
+with a string, or a syntax error is reported at load time with the rule
+file's line and column, never discovered as a silent ``false``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from safeguards.engine.facts import variables_for
+from safeguards.problems import InputError, Level, Problem, RuleError
+from safeguards.rules.model import Rule
+from safeguards.schema_errors import field_names, to_problems
+from safeguards.yamlsource import Document, load_file
+
+_CEL_POS = re.compile(r"<input>:(\d+):(\d+): (.*?)(?:\n|$)")
+_STRING = re.compile(r"'(?:\\.|[^'\\])*'|\"(?:\\.|[^\"\\])*\"")
+_IDENT = re.compile(r"(?<![.\w])([A-Za-z_][A-Za-z0-9_]*)")
+_TEMPLATE = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
+KNOWN_FIELDS = field_names([Rule])
+EXPRESSIONS = ("applies", "breach", "met")
+
+
+def default_rules_dir() -> Path:
+    """The rule set: ``./rules`` when run from a checkout, else the one beside the package."""
+    here = Path.cwd() / "rules"
+    if here.is_dir():
+        return here
+    return Path(__file__).resolve().parent.parent.parent / "rules"
+
+
+@dataclass(frozen=True)
+class CompiledRule:
+    """A rule with its compiled expressions and the fact variables each one reads."""
+
+    rule: Rule
+    path: str
+    document: Document
+    programs: dict[str, Any]
+    reads: dict[str, frozenset[str]]
+
+    def locate(self, *loc: str | int) -> tuple[int, int]:
+        return self.document.locate(loc)
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """All rules of a run and a digest of their files (part of every report's provenance)."""
+
+    rules: tuple[CompiledRule, ...]
+    digest: str
+    directory: str
+
+    def by_id(self, rule_id: str) -> CompiledRule | None:
+        for r in self.rules:
+            if r.rule.id == rule_id:
+                return r
+        return None
+
+
+def _cel() -> Any:
+    from cel_expr_python import cel
+
+    return cel
+
+
+def _cel_type(cel: Any, name: str) -> Any:
+    return {"bool": cel.Type.BOOL, "double": cel.Type.DOUBLE, "int": cel.Type.INT, "string": cel.Type.STRING,
+            "list": cel.Type.List(cel.Type.STRING)}[name]
+
+
+def identifiers(expr: str) -> set[str]:
+    """Top-level identifiers an expression mentions (string literals and member names excluded)."""
+    return set(_IDENT.findall(_STRING.sub("''", expr)))
+
+
+def rule_files(directory: Path) -> Iterator[Path]:
+    """Rule files under ``directory``; fixture folders are not rules."""
+    for path in sorted(directory.rglob("*.yaml")):
+        if "fixtures" not in path.relative_to(directory).parts:
+            yield path
+
+
+def _located(doc: Document, loc: tuple[str | int, ...], code: str, message: str, hint: str) -> Problem:
+    line, col = doc.locate(loc)
+    return Problem(doc.path, line, col, Level.ERROR, code, message, hint)
+
+
+def compile_rule(doc: Document) -> tuple[CompiledRule | None, list[Problem]]:
+    """Validate and compile one parsed rule file."""
+    problems = list(doc.problems)
+    if not isinstance(doc.data, dict):
+        return None, [_located(doc, (), "not-a-mapping", "a rule file must be a mapping", "see docs/rules.md")]
+    try:
+        rule = Rule.model_validate(doc.data)
+    except ValidationError as exc:
+        return None, problems + to_problems(doc, exc, KNOWN_FIELDS, "docs/rules.md")
+    cel = _cel()
+    facts = variables_for(rule.scope)
+    declared = {name: _cel_type(cel, typ) for name, typ in facts.items()}
+    for name, param in rule.params.items():
+        if name in declared:
+            problems.append(_located(doc, ("params", name), "param-shadows-fact",
+                                     f"parameter {name!r} has the name of a fact", "rename the parameter"))
+        declared[name] = _cel_type(cel, param.type)
+        for profile in rule.profiles:
+            if profile not in param.values:
+                problems.append(_located(doc, ("params", name, "values"), "param-missing-profile",
+                                         f"parameter {name!r} has no value for profile {profile!r}",
+                                         f"add values.{profile} with its source"))
+    env = cel.NewEnv(variables=declared)
+    programs: dict[str, Any] = {}
+    reads: dict[str, frozenset[str]] = {}
+    for key in EXPRESSIONS:
+        expr = getattr(rule, key)
+        if expr is None:
+            continue
+        try:
+            program = env.compile(expr)
+        except RuntimeError as exc:
+            problems.append(_cel_problem(doc, key, str(exc)))
+            continue
+        if program.return_type() != cel.Type.BOOL:
+            problems.append(_located(doc, (key,), "rule-not-boolean",
+                                     f"{key} gives {program.return_type().name().lower()}, not a boolean",
+                                     "compare the value, e.g. hours_to_court_min > limit_hours"))
+            continue
+        programs[key] = program
+        reads[key] = frozenset(n for n in identifiers(expr) if n in facts)
+    allowed = set(declared)
+    for outcome in ("breach", "met", "not_applicable", "insufficient"):
+        text = getattr(rule.messages, outcome)
+        if not text:
+            continue
+        for name in _TEMPLATE.findall(text):
+            base = name
+            if base not in allowed and f"{base}_min" not in allowed:
+                problems.append(_located(doc, ("messages", outcome), "template-unknown-name",
+                                         f"message {outcome} uses {{{name}}}, which is no fact or parameter "
+                                         f"of a {rule.scope} rule", "use a declared fact name (docs/facts.md)"))
+    if any(p.level is Level.ERROR for p in problems):
+        return None, problems
+    return CompiledRule(rule, doc.path, doc, programs, reads), problems
+
+
+def _cel_problem(doc: Document, key: str, text: str) -> Problem:
+    line, col = doc.locate((key,))
+    m = _CEL_POS.search(text)
+    message = text.replace("INVALID_ARGUMENT: ", "").split("\n")[0]
+    if m:
+        cel_line, cel_col, message = int(m.group(1)), int(m.group(2)), m.group(3)
+        node = _node_of(doc, key)
+        style = getattr(node, "style", None) if node is not None else None
+        if style in ("|", ">"):
+            line, col = line + cel_line, cel_col + 2
+        elif cel_line == 1:
+            col = col + cel_col - 1 + (1 if style in ("'", '"') else 0)
+        else:
+            line += cel_line - 1
+    code = "rule-syntax" if "Syntax error" in message else "rule-type"
+    hint = ("check the fact name against docs/facts.md" if "undeclared reference" in message
+            else "see the CEL language definition in docs/rules.md")
+    return Problem(doc.path, line, col, Level.ERROR, code, f"{key}: {message}", hint)
+
+
+def _node_of(doc: Document, key: str) -> Any:
+    import yaml
+
+    root = doc.root
+    if isinstance(root, yaml.MappingNode):
+        for k, v in root.value:
+            if getattr(k, "value", None) == key:
+                return v
+    return None
+
+
+def load_rules(directory: str | Path | None = None) -> RuleSet:
+    """Load and compile every rule under ``directory``; raise :class:`RuleError` listing all problems."""
+    base = Path(directory) if directory is not None else default_rules_dir()
+    if not base.is_dir():
+        raise RuleError(Problem(str(base), 0, 0, Level.ERROR, "no-rules", "rule directory not found",
+                                "pass --rules DIR or run from the project checkout"))
+    compiled: list[CompiledRule] = []
+    problems: list[Problem] = []
+    digest = hashlib.sha256()
+    seen: dict[str, str] = {}
+    for path in rule_files(base):
+        raw = path.read_bytes()
+        rel = path.relative_to(base).as_posix()
+        digest.update(rel.encode() + b"\0" + raw + b"\0")
+        try:
+            doc = load_file(str(path), raw)
+        except InputError as exc:
+            problems.append(exc.problem)
+            continue
+        rule, found = compile_rule(doc)
+        problems.extend(found)
+        if rule is None:
+            continue
+        if rule.rule.id in seen:
+            problems.append(_located(doc, ("id",), "duplicate-rule-id",
+                                     f"rule id {rule.rule.id!r} is also used in {seen[rule.rule.id]}",
+                                     "rule ids are unique"))
+            continue
+        if path.stem != rule.rule.id:
+            problems.append(_located(doc, ("id",), "rule-file-name",
+                                     f"file name {path.name!r} does not match the rule id {rule.rule.id!r}",
+                                     f"rename the file to {rule.rule.id}.yaml"))
+            continue
+        seen[rule.rule.id] = str(path)
+        compiled.append(rule)
+    errors = [p for p in problems if p.level is Level.ERROR]
+    if errors:
+        raise RuleSetError(errors)
+    if not compiled:
+        raise RuleError(Problem(str(base), 0, 0, Level.ERROR, "no-rules", "no rule files found",
+                                "rules are *.yaml files under the rule directory"))
+    return RuleSet(tuple(sorted(compiled, key=lambda r: (r.rule.safeguard, r.rule.id))), digest.hexdigest(),
+                   str(base))
+
+
+class RuleSetError(RuleError):
+    """Several rule files failed to load; all their problems are kept."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(problems[0])
+        self.problems = problems
+
+    def __str__(self) -> str:
+        return "\n".join(p.render() for p in self.problems)
