@@ -623,7 +623,7 @@ class Deriver:
             f.put("complaint_examined", self._rfact(triggered, False) if triggered
                   else Fact(False, own.sources, own.paths))
         f.put("to_un", Fact(comp.body_kind in UN_BODIES, own.sources, own.paths))
-        return Instance("complaint", comp.id, f"complaint {comp.id} ({comp.to})", path, dict(f.values))
+        return Instance("complaint", comp.id, f"complaint {comp.id} ({comp.to or 'body unknown'})", path, dict(f.values))
 
     def investigation(self, i: int, case_facts: Mapping[str, Fact]) -> Instance:
         inv: Investigation = self.case.investigations[i]

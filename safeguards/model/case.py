@@ -372,7 +372,7 @@ class Complaint(Sourced):
     id: Id
     status: v.Status = "happened"
     by: Id | None = Field(None, description="Person id of the complainant.")
-    to: Name = Field(description="The body complained to.")
+    to: Name | None = Field(None, description="The body complained to.")
     body_kind: v.BodyKind = "unknown"
     at: Time | None = None
     approximate: Annotated[bool, Strict()] = False

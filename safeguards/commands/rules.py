@@ -1,0 +1,77 @@
+"""``safeguards rules list|show|test``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from safeguards.problems import RuleError
+from safeguards.rules.compile import RuleSet, load_rules
+
+
+def _citation(c: object) -> str:
+    instrument = getattr(c, "instrument", "")
+    provision = getattr(c, "provision", None)
+    status = getattr(c, "status", "")
+    return f"{instrument}{', ' + provision if provision else ''} [{status}]"
+
+
+def _list(rules: RuleSet) -> None:
+    for r in rules.rules:
+        rule = r.rule
+        arts = ", ".join(rule.articles)
+        sys.stdout.write(f"{rule.id:42} {rule.safeguard:36} arts {arts:10} {rule.severity:8} {rule.scope}\n")
+    sys.stdout.write(f"{len(rules.rules)} rules, {len({r.rule.safeguard for r in rules.rules})} safeguards; "
+                     f"rule set {rules.digest[:12]}\n")
+
+
+def _show(rules: RuleSet, rule_id: str) -> int:
+    compiled = rules.by_id(rule_id)
+    if compiled is None:
+        sys.stderr.write(f"safeguards: no rule {rule_id!r} (see 'safeguards rules list')\n")
+        return 2
+    r = compiled.rule
+    out = [f"{r.id}: {r.title}", f"  file:       {compiled.path}", f"  safeguard:  {r.safeguard}",
+           f"  articles:   CAT art {', '.join(r.articles)}", f"  severity:   {r.severity} (weight {r.weight})",
+           f"  scope:      {r.scope}; profiles: {', '.join(r.profiles)}", "", "  " + r.description.strip(), "",
+           "  sources:"]
+    out += [f"    - {_citation(c)}" + (f" - {c.note}" if c.note else "") for c in r.sources]
+    if r.kz_recommendation:
+        out.append(f"  Kazakhstan:  {r.kz_recommendation}")
+    for name, p in r.params.items():
+        out.append(f"  param {name}: {p.description}")
+        out += [f"    {prof}: {v.value} ({v.source})" for prof, v in p.values.items()]
+    out += ["", f"  applies: {r.applies or '(always)'}", f"  breach:  {r.breach}", f"  met:     {r.met}"]
+    sys.stdout.write("\n".join(out) + "\n")
+    return 0
+
+
+def _test(rules: RuleSet) -> int:
+    from safeguards.rules.fixtures import run_all
+
+    results, problems = run_all(rules)
+    failed = [r for r in results if not r.passed]
+    for r in failed:
+        sys.stdout.write(f"FAIL {r.rule_id} {r.fixture} [{r.profile}]: expected {r.expected}, got {r.actual}"
+                         f" - {r.detail}\n")
+    for p in problems:
+        sys.stdout.write(p.render() + "\n")
+    sys.stdout.write(f"{len(results) - len(failed)} passed, {len(failed)} failed "
+                     f"({len(rules.rules)} rules, {len(problems)} fixture problems)\n")
+    return 1 if failed or problems else 0
+
+
+def run(args: argparse.Namespace) -> int:
+    """Dispatch a ``rules`` action; 2 when the rule set cannot be loaded."""
+    try:
+        rules = load_rules(args.rules)
+    except RuleError as exc:
+        sys.stderr.write(str(exc) + "\n")
+        return 2
+    action = args.rules_command or "list"
+    if action == "list":
+        _list(rules)
+        return 0
+    if action == "show":
+        return _show(rules, args.rule_id)
+    return _test(rules)
