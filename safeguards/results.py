@@ -155,12 +155,42 @@ class ContestedRef(Frozen):
     versions: list[dict[str, Any]]
 
 
+class TimelineEvent(Frozen):
+    """One event on a custody timeline, with its time relative to the apprehension."""
+
+    type: str
+    label: str
+    at: str | None
+    approximate: bool
+    status: str
+    from_hours: float | None = Field(description="Earliest hours after apprehension the recorded time allows.")
+    to_hours: float | None = Field(description="Latest hours after apprehension the recorded time allows.")
+
+
+class Limit(Frozen):
+    """A time limit of the profile, drawn on the timeline."""
+
+    label: str
+    hours: float
+
+
+class EpisodeTimeline(Frozen):
+    """The custody timeline of one episode."""
+
+    episode: str
+    places: list[str]
+    apprehension: str | None
+    events: list[TimelineEvent]
+    limits: list[Limit]
+
+
 class Report(Frozen):
     """The machine-readable findings report of one case (``--format json``)."""
 
     report_version: Literal[1] = 1
     case: dict[str, Any] = Field(description="Case id, display name as consent allows, period, places, context.")
     result: CaseResult
+    timeline: list[EpisodeTimeline]
     sources: list[SourceRef]
     contested: list[ContestedRef]
     provenance: Provenance

@@ -1,0 +1,75 @@
+"""Result cache for ``check``: an unchanged case is not evaluated again.
+
+The key is the SHA-256 of the case file's bytes together with the tool
+version, the rule set's digest, the profile, the formats, the output
+directory and the timestamp flag; so a changed rule, tool version or option
+misses. Entries are small JSON files under ``.safeguards-cache/`` (or
+``$SAFEGUARDS_CACHE_DIR``), written atomically; the folder is safe to delete.
+A hit is used only if every report it lists is still there with its size.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from safeguards import __version__
+from safeguards.atomic import write_atomic
+from safeguards.rules.compile import RuleSet
+
+
+@dataclass(frozen=True)
+class Cache:
+    """One run's view of the cache."""
+
+    directory: Path
+    salt: bytes
+
+    @classmethod
+    def for_run(cls, rules: RuleSet, opts: Any) -> Cache:
+        directory = Path(os.environ.get("SAFEGUARDS_CACHE_DIR", ".safeguards-cache"))
+        salt = json.dumps([__version__, rules.digest, opts.profile, list(opts.formats),
+                           str(Path(opts.output).resolve()), opts.timestamp]).encode()
+        return cls(directory, salt)
+
+    def _path(self, raw: bytes) -> Path:
+        key = hashlib.sha256(self.salt + b"\0" + raw).hexdigest()
+        return self.directory / key[:2] / f"{key}.json"
+
+    def get(self, raw: bytes) -> Any:
+        from safeguards.commands.check import CaseOutcome
+
+        path = self._path(raw)
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        sizes = data.pop("sizes", {})
+        for name, size in sizes.items():
+            try:
+                if os.stat(name).st_size != size:
+                    return None
+            except OSError:
+                return None
+        try:
+            return CaseOutcome(path=data["path"], problems=(), case_id=data["case_id"],
+                               counts=tuple((k, v) for k, v in data["counts"]), compliance=data["compliance"],
+                               completeness=data["completeness"], violations=tuple(data["violations"]),
+                               breach_severities=tuple(data["breach_severities"]), written=tuple(data["written"]))
+        except (KeyError, TypeError):
+            return None
+
+    def put(self, raw: bytes, outcome: Any) -> None:
+        data = {"path": outcome.path, "case_id": outcome.case_id, "counts": [list(c) for c in outcome.counts],
+                "compliance": outcome.compliance, "completeness": outcome.completeness,
+                "violations": list(outcome.violations), "breach_severities": list(outcome.breach_severities),
+                "written": list(outcome.written),
+                "sizes": {w: os.stat(w).st_size for w in outcome.written if os.path.exists(w)}}
+        try:
+            write_atomic(self._path(raw), json.dumps(data))
+        except OSError:
+            pass  # a cache that cannot be written only costs speed

@@ -1,0 +1,202 @@
+"""``safeguards check``: evaluate case files and write their reports.
+
+Invalid case files are reported with their located errors and skipped; the
+others are still checked. Exit 2 if any input was invalid, else 1 if a
+finding reaches ``--fail-on``, else 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from safeguards.atomic import confined, safe_name, write_atomic
+from safeguards.casefile import discover
+from safeguards.problems import Problem, RuleError, SafeguardsError, sort_problems
+from safeguards.report.render import EXTENSIONS, WRITERS
+from safeguards.results import SEVERITY_RANK
+from safeguards.rules.compile import RuleSet, load_rules
+
+FAIL_ON = ("breach", "critical", "high", "medium", "low", "never")
+
+
+@dataclass(frozen=True)
+class Options:
+    """What a check run was asked to do."""
+
+    profile: str
+    formats: tuple[str, ...]
+    output: str
+    timestamp: bool
+    rules_dir: str | None
+    use_cache: bool
+
+
+@dataclass(frozen=True)
+class CaseOutcome:
+    """What one case file gave: its problems, or its summary and written files."""
+
+    path: str
+    problems: tuple[Problem, ...]
+    case_id: str = ""
+    counts: tuple[tuple[str, int], ...] = ()
+    compliance: float | None = None
+    completeness: float | None = None
+    violations: tuple[str, ...] = ()
+    breach_severities: tuple[str, ...] = ()
+    written: tuple[str, ...] = ()
+
+
+_RULES: RuleSet | None = None
+
+
+def _rules(rules_dir: str | None) -> RuleSet:
+    global _RULES
+    if _RULES is None:
+        _RULES = load_rules(rules_dir)
+    return _RULES
+
+
+def check_one(path: str, opts: Options) -> CaseOutcome:
+    """Load, evaluate, and write the reports of one case file."""
+    from safeguards.cache import Cache
+    from safeguards.casefile import load
+
+    rules = _rules(opts.rules_dir)
+    with open(path, "rb") as fh:
+        raw = fh.read()
+    cache = Cache.for_run(rules, opts) if opts.use_cache else None
+    if cache is not None:
+        hit = cache.get(raw)
+        if hit is not None and all(Path(p).is_file() for p in hit.written):
+            return CaseOutcome(**{**hit.__dict__, "path": path})
+    loaded = load(path, raw)
+    if not loaded.ok:
+        return CaseOutcome(path, loaded.errors)
+    outcome = _evaluate_and_write(loaded, rules, opts)
+    if cache is not None:
+        cache.put(raw, outcome)
+    return outcome
+
+
+def _evaluate_and_write(loaded: object, rules: RuleSet, opts: Options) -> CaseOutcome:
+    from safeguards.api import evaluate
+    from safeguards.casefile import Loaded
+    from safeguards.report.build import build_report
+
+    assert isinstance(loaded, Loaded) and loaded.case is not None
+    result = evaluate(loaded, rules, opts.profile)
+    report = build_report(loaded, result, rules, "public", opts.timestamp)
+    out_dir = Path(opts.output) / opts.profile
+    out_dir.mkdir(parents=True, exist_ok=True)
+    name = safe_name(str(report.case["id"]))
+    written = []
+    for fmt in opts.formats:
+        target = confined(out_dir, f"{name}.{EXTENSIONS[fmt]}")
+        write_atomic(target, WRITERS[fmt](report, rules))
+        written.append(str(target))
+    return CaseOutcome(
+        path=loaded.path, problems=(), case_id=str(report.case["id"]),
+        counts=tuple(result.score.counts.items()), compliance=result.score.compliance,
+        completeness=result.score.completeness,
+        violations=tuple(a.article for a in result.articles if a.outcome == "violation_indicated"),
+        breach_severities=tuple(sorted({f.severity for f in result.findings if f.outcome == "breach"})),
+        written=tuple(written))
+
+
+def _init_worker(rules_dir: str | None) -> None:
+    _rules(rules_dir)
+
+
+def _run_many(files: list[str], opts: Options, jobs: int) -> Iterator[CaseOutcome]:
+    if jobs <= 1 or len(files) < 2:
+        for f in files:
+            yield check_one(f, opts)
+        return
+    import multiprocessing as mp
+    from functools import partial
+
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+    with ctx.Pool(jobs, initializer=_init_worker, initargs=(opts.rules_dir,)) as pool:
+        yield from pool.imap(partial(check_one, opts=opts), files, chunksize=max(1, min(64, len(files) // (jobs * 8))))
+
+
+def _fails(outcome: CaseOutcome, fail_on: str) -> bool:
+    if fail_on == "never" or not outcome.breach_severities:
+        return False
+    if fail_on == "breach":
+        return True
+    return any(SEVERITY_RANK[s] >= SEVERITY_RANK[fail_on] for s in outcome.breach_severities)
+
+
+def _colour(text: str, code: str, enabled: bool) -> str:
+    return f"\x1b[{code}m{text}\x1b[0m" if enabled else text
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``check`` from parsed arguments."""
+    formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
+    bad = [f for f in formats if f not in WRITERS]
+    if bad or not formats:
+        sys.stderr.write(f"safeguards: unknown format {', '.join(bad) or '(none)'}; use {','.join(WRITERS)}\n")
+        return 2
+    if args.fail_on not in FAIL_ON:
+        sys.stderr.write(f"safeguards: --fail-on takes one of {', '.join(FAIL_ON)}\n")
+        return 2
+    if args.profile not in ("international", "kz"):
+        sys.stderr.write("safeguards: --profile takes international or kz\n")
+        return 2
+    try:
+        _rules(args.rules)
+    except RuleError as exc:
+        sys.stderr.write(str(exc) + "\n")
+        return 2
+    files, missing = discover(args.paths)
+    opts = Options(args.profile, formats, args.output, not args.no_timestamp, args.rules, not args.no_cache)
+    tty = sys.stderr.isatty()
+    colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    outcomes: list[CaseOutcome] = []
+    try:
+        for i, outcome in enumerate(_run_many(files, opts, max(1, args.jobs)), 1):
+            outcomes.append(outcome)
+            if tty and not args.quiet and len(files) > 1:
+                sys.stderr.write(f"\rchecked {i}/{len(files)}")
+                sys.stderr.flush()
+    except SafeguardsError as exc:
+        sys.stderr.write(("\n" if tty else "") + str(exc) + "\n")
+        return 2
+    if tty and not args.quiet and len(files) > 1:
+        sys.stderr.write("\n")
+    problems = sort_problems(list(missing) + [p for o in outcomes for p in o.problems])
+    for p in problems:
+        sys.stderr.write(p.render() + "\n")
+    good = [o for o in outcomes if not o.problems]
+    if not args.quiet:
+        _summary(good, args.profile, colour)
+    invalid = len(outcomes) - len(good) + len(missing)
+    if invalid:
+        sys.stderr.write(f"safeguards: {invalid} input(s) invalid and skipped\n")
+        return 2
+    if not files:
+        sys.stderr.write("safeguards: no case files (*.yaml, *.yml) found\n")
+        return 2
+    return 1 if any(_fails(o, args.fail_on) for o in good) else 0
+
+
+def _summary(outcomes: list[CaseOutcome], profile: str, colour: bool) -> None:
+    head = f"{'case':34} {'breach':>6} {'contest':>7} {'insuff':>6} {'met':>4} {'n/a':>4} {'score':>6} {'complete':>8}  arts"
+    sys.stdout.write(f"profile: {profile}\n{head}\n")
+    for o in sorted(outcomes, key=lambda x: x.case_id):
+        c = dict(o.counts)
+        score = "-" if o.compliance is None else f"{o.compliance:.0f}%"
+        comp = "-" if o.completeness is None else f"{o.completeness:.0f}%"
+        breaches = _colour(f"{c.get('breach', 0):>6}", "31", colour and c.get("breach", 0) > 0)
+        sys.stdout.write(f"{o.case_id[:34]:34} {breaches} {c.get('contested', 0):>7} "
+                         f"{c.get('insufficient_information', 0):>6} {c.get('met', 0):>4} "
+                         f"{c.get('not_applicable', 0):>4} {score:>6} {comp:>8}  {', '.join(o.violations) or '-'}\n")
+    written = sum(len(o.written) for o in outcomes)
+    sys.stdout.write(f"{len(outcomes)} case(s) checked, {written} file(s) written\n")

@@ -1,0 +1,105 @@
+"""Who may be named, and redaction of everyone else from every text that leaves the tool.
+
+Audiences:
+
+* ``public``: only people whose decision is ``publish_name`` appear by name;
+  ``pseudonym_only`` people by their pseudonym; ``confidential`` people by a
+  neutral label, and a confidential *subject* keeps their case out of public
+  outputs altogether (the annex counts such cases, it does not show them).
+* ``committee``: as public, but confidential material may appear (marked).
+* ``internal``: everything, for the analyst's own use.
+
+Redaction replaces each non-consented name, alias and name part (of three
+letters or more) wherever it occurs in free text, case-insensitively and on
+word boundaries, longest first, so "Erimbetova" is caught before "Erimbetov".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from safeguards.model.case import Case, Person
+
+Audience = Literal["public", "committee", "internal"]
+AUDIENCES: tuple[Audience, ...] = ("public", "committee", "internal")
+MIN_PART = 3
+
+
+def label_for(person: Person, audience: Audience) -> str:
+    """How ``person`` is shown to ``audience``."""
+    decision = person.consent.decision
+    if audience == "internal" and person.name:
+        return person.name
+    if decision == "publish_name" and person.name:
+        return person.name
+    if decision == "pseudonym_only" and person.consent.pseudonym:
+        return person.consent.pseudonym
+    if audience == "committee" and decision == "confidential" and person.name:
+        return person.name
+    return f"[{person.role} {person.id}]"
+
+
+def case_code(case: Case) -> str:
+    """A neutral code for a case whose subject may not be named."""
+    return case.id
+
+
+@dataclass(frozen=True)
+class Redactor:
+    """Replaces the names of people who have not consented; built once per case and audience."""
+
+    pattern: re.Pattern[str] | None
+    replacements: dict[str, str]
+
+    @classmethod
+    def for_case(cls, case: Case, audience: Audience, extra: Iterable[Person] = ()) -> Redactor:
+        replacements: dict[str, str] = {}
+        for person in [*case.people, *extra]:
+            shown = label_for(person, audience)
+            if person.name and shown == person.name:
+                continue
+            for term in _terms(person):
+                replacements.setdefault(term.lower(), shown)
+        # A consented name that contains a redacted part (a shared surname) must not
+        # leak through the part either: redaction wins over publication.
+        if not replacements:
+            return cls(None, {})
+        terms = sorted(replacements, key=len, reverse=True)
+        pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(t) for t in terms) + r")(?!\w)", re.IGNORECASE)
+        return cls(pattern, replacements)
+
+    def text(self, value: str | None) -> str:
+        """``value`` with every non-consented name replaced."""
+        if not value:
+            return value or ""
+        if self.pattern is None:
+            return value
+        return self.pattern.sub(lambda m: self.replacements[m.group(0).lower()], value)
+
+
+def _terms(person: Person) -> list[str]:
+    terms: list[str] = []
+    for full in [person.name, *person.aliases]:
+        if not full:
+            continue
+        terms.append(full)
+        terms.extend(part for part in re.split(r"[\s,.\-]+", full) if len(part) >= MIN_PART)
+    return terms
+
+
+def subject_label(case: Case, audience: Audience) -> str:
+    """The subject as ``audience`` may see them; the case code when they may not be shown at all."""
+    subject = case.person(case.subject)
+    if subject is None:
+        return case_code(case)
+    shown = label_for(subject, audience)
+    return case_code(case) if shown.startswith("[") else shown
+
+
+def is_confidential(case: Case) -> bool:
+    """The subject asked that not even the Committee see their case."""
+    subject = case.person(case.subject)
+    return subject is not None and subject.consent.decision == "confidential"

@@ -1,0 +1,1 @@
+"""Findings reports: building the report document, and writing it in each format."""
