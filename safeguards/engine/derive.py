@@ -241,26 +241,29 @@ class Deriver:
                 f.put("rights_in_understood_language", _of(info, False))
             elif any(x is True for x in understood) or any(it.event.interpreter for it in info):
                 f.put("rights_in_understood_language", _of(info, True))
-        # lawyer
+        # lawyer (a lay defender is outside contact, not counsel)
+        def counsel(ev: Any) -> bool:
+            return bool(ev.lawyer_type != "lay_defender")
+
         f.put("lawyer_requested", self._status(items, "lawyer_request"))
         f.put("lawyer_denied", self._status(items, "lawyer_denied"))
-        la = self._status(items, "lawyer_access")
+        la = self._status(items, "lawyer_access", counsel)
         f.put("lawyer_access", la)
-        l_lo, l_hi, law = self._first(items, "lawyer_access")
+        l_lo, l_hi, law = self._first(items, "lawyer_access", counsel)
         hours("hours_to_lawyer", l_lo, l_hi, law)
         interrogations = [it for it in items if it.event.type == "interrogation" and it.happened]
         absent = [it for it in interrogations if it.event.lawyer_present is False]
         if absent:
             f.put("lawyer_before_questioning", _of(absent, False))
-        elif qs:
-            if la is not None and la.value is False:
-                f.put("lawyer_before_questioning", Fact(False, *_merge(la, _of(qs, None))))
-            elif law:
-                before = self._before(l_lo, l_hi, q_lo, q_hi)
-                if before is not None:
-                    f.put("lawyer_before_questioning", Fact(before, *_merge(_of(law, None), _of(qs, None))))
-            elif interrogations and all(it.event.lawyer_present is True for it in interrogations):
-                f.put("lawyer_before_questioning", _of(interrogations, True))
+        elif qs and la is not None and la.value is False:
+            f.put("lawyer_before_questioning", Fact(False, *_merge(la, _of(qs, None))))
+        elif qs and law and self._before(l_lo, l_hi, q_lo, q_hi) is False:
+            # The lawyer came only after a recorded questioning: a breach whatever happened earlier.
+            f.put("lawyer_before_questioning", Fact(False, *_merge(_of(law, None), _of(qs, None))))
+        elif interrogations and all(it.event.lawyer_present is True for it in interrogations):
+            # Only presence at every recorded questioning shows compliance: the first recorded
+            # questioning need not be the first one that took place.
+            f.put("lawyer_before_questioning", _of(interrogations, True))
         # medical
         def in_custody(ev: Any) -> bool:
             lo, _ = self._bounds(ev.at, ev.approximate)
@@ -357,7 +360,7 @@ class Deriver:
             methods = sorted({m for it in acts for m in it.event.methods})
             if methods:
                 f.put("methods", _of(acts, methods))
-            severe = [it for it in acts if SEVERE_METHODS.intersection(it.event.methods)]
+            severe = [it for it in acts if SEVERE_METHODS.intersection(it.event.methods) or it.event.severe]
             if severe:
                 f.put("severe_methods", _of(severe, True))
             purposeful = [it for it in acts if PROHIBITED_PURPOSES.intersection(it.event.purpose)]
@@ -507,6 +510,13 @@ class Deriver:
                 span = self._span(n_lo, n_hi, o_lo, o_hi, DAY)
                 if span is not None:
                     f.put("days_to_investigation", Fact(span, *_merge(n_fact, self._rfact([pair], None))))
+        if notice is not None:
+            heard = [(self._bounds(r.victim_heard_at, r.approximate), (r, p)) for r, p in opened if r.victim_heard_at]
+            if heard:
+                (h_lo, h_hi), pair = min(heard, key=lambda x: x[0][0] if x[0][0] is not None else 0)
+                span = self._span(notice[0], notice[1], h_lo, h_hi, DAY)
+                if span is not None:
+                    f.put("days_to_victim_heard", Fact(span, *_merge(notice[2], self._rfact([pair], None))))
         related = [(r, p) for r, p in ill if r.relation in RELATED]
         if related:
             f.put("investigator_related", self._rfact(related, True))

@@ -261,7 +261,11 @@ def evaluate_case(case: Case, rules: RuleSet, profile: str, doc: Document | None
             versions: list[VersionOutcome] = []
             outcome: Outcome = raw.outcome
             message = raw.message
-            if len(outcomes) > 1:
+            if len(outcomes) > 1 and outcomes <= {"insufficient_information", "not_applicable"}:
+                # The versions differ only in what cannot be decided: nothing is contested.
+                raw = next(pv[2][key] for pv in per_variant if pv[2][key].outcome == "insufficient_information")
+                outcome, message = raw.outcome, raw.message
+            elif len(outcomes) > 1:
                 outcome = "contested"
                 for combo, _, raws in per_variant:
                     for cid, k in combo:

@@ -123,8 +123,9 @@ DECLS: tuple[FactDecl, ...] = (
     FactDecl("confession_broadcast", "bool", E, "the confession was broadcast", "confession.broadcast"),
     FactDecl("ill_treatment", "bool", E, "an act of torture or ill-treatment in this custody",
              "an ill_treatment event (happened / not_happened)"),
-    FactDecl("severe_methods", "bool", E, "methods that by their nature cause severe pain or suffering "
-             "(asphyxiation, electric shock, falanga, sexual violence, suspension...)", "ill_treatment.methods"),
+    FactDecl("severe_methods", "bool", E, "severe pain or suffering: methods that by their nature cause it "
+             "(asphyxiation, electric shock, falanga, sexual violence, suspension...) or evidence recorded as "
+             "showing it", "ill_treatment.methods or ill_treatment.severe"),
     FactDecl("methods", "list", E, "the methods of ill-treatment recorded", "ill_treatment.methods"),
     FactDecl("prohibited_purpose", "bool", E, "ill-treatment for a purpose named in CAT art 1 (confession, "
              "information, punishment, intimidation, coercion, discrimination)", "ill_treatment.purpose"),
@@ -158,6 +159,8 @@ DECLS: tuple[FactDecl, ...] = (
              "investigations[] with status, or outcome refused_to_open"),
     FactDecl("days_to_investigation", "days", C, "days from the first notice (complaint or recorded injury) "
              "to the opening of an investigation", "the complaint date and investigations[].opened_at"),
+    FactDecl("days_to_victim_heard", "days", C, "days from the first notice to the investigators first taking "
+             "the victim's account", "investigations[].victim_heard_at"),
     FactDecl("investigator_related", "bool", ("case", "investigation", "complaint", "death"),
              "the investigating body belongs to the unit, agency or prosecutors implicated",
              "investigations[].relation"),

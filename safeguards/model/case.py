@@ -256,6 +256,8 @@ class IllTreatment(EventBase):
     purpose: list[v.Purpose] = Field(default_factory=list)
     involvement: v.Involvement = Field("unknown", description="Officials' involvement: direct, instigation, "
                                                               "consent or acquiescence (CAT art 1).")
+    severe: Flag = Field(None, description="Severe pain or suffering is shown by the evidence (e.g. a forensic "
+                                           "report or death), whatever the methods. Cite the source.")
     injuries: Text | None = None
 
 
@@ -396,6 +398,8 @@ class Investigation(Sourced):
     triggered_by: list[Id] = Field(default_factory=list, description="Complaint ids that led to it.")
     outcome: v.InvestigationOutcome = "unknown"
     forensic_exam: Flag = None
+    victim_heard_at: Time | None = Field(None, description="When the investigating body first took the victim's "
+                                                           "account.")
     suspects_suspended: Flag = None
     victim_informed: Flag = None
 
