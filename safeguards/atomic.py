@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import os
 import tempfile
-
-_UMASK = os.umask(0)
-os.umask(_UMASK)
 from pathlib import Path
 
 from safeguards.problems import Level, OutputError, Problem
 
+_UMASK = os.umask(0)
+os.umask(_UMASK)
+
 
 def safe_name(name: str) -> str:
     """A file name from an id: only [a-z0-9._-], never a path, never hidden."""
-    cleaned = "".join(ch if ch.isalnum() and ch.isascii() or ch in "._-" else "_" for ch in name.lower())
+    cleaned = "".join(ch if (ch.isalnum() and ch.isascii()) or ch in "._-" else "_" for ch in name.lower())
     cleaned = cleaned.lstrip(".") or "unnamed"
     return cleaned[:120]
 

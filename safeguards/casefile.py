@@ -60,7 +60,11 @@ def discover(paths: list[str], suffixes: tuple[str, ...] = (".yaml", ".yml")) ->
             problems.append(Problem(raw, 0, 0, Level.ERROR, "not-found", "no such file or directory",
                                     "check the path"))
     seen: set[str] = set()
-    unique = [f for f in found if not (f in seen or seen.add(f))]
+    unique = []
+    for f in found:
+        if f not in seen:
+            seen.add(f)
+            unique.append(f)
     return unique, problems
 
 
@@ -164,7 +168,7 @@ def _best_effort(data: dict[str, Any], exc: ValidationError) -> tuple[Case | Non
         return None, _identity, set()
     for key, indices in index_maps.items():
         index_maps[key] = [i for i in indices if _get(data, key + (i,)) is not None]
-    removed = {k: set() for k in index_maps}
+    removed: dict[YamlPath, set[int]] = {k: set() for k in index_maps}
     for loc in removals:
         stripped = _strip_tags(loc, data)
         if isinstance(stripped[-1], int) and stripped[:-1] in removed:
@@ -369,7 +373,7 @@ class _Semantics:
         starts: dict[str, Interval] = {}
         for i, ep in enumerate(c.episodes):
             appr = None
-            for j, ev in enumerate(ep.events):
+            for ev in ep.events:
                 if ev.type == "apprehension" and ev.status == "happened":
                     appr = self._when(ev.at, ev.approximate)
                     break
@@ -395,7 +399,7 @@ class _Semantics:
         for i, comp in enumerate(c.complaints):
             at = self._when(comp.at, comp.approximate)
             self._future(("complaints", i, "at"), at)
-            for k, ref in enumerate(comp.about):
+            for ref in comp.about:
                 start = starts.get(ref)
                 if at is not None and start is not None and at.end <= start.start:
                     self.add(("complaints", i, "at"), "chronology",

@@ -16,7 +16,7 @@ from safeguards import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 VALIDATE_FORMATS = ("text", "json", "github", "sarif")
-SCHEMAS = ("case", "rule", "report", "annex")
+SCHEMAS = ("case", "rule", "report")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -66,17 +66,6 @@ def _parser() -> argparse.ArgumentParser:
     for q in (rl, rs, rt):
         q.add_argument("--rules", default=None, metavar="DIR")
 
-    a = sub.add_parser("annex", help="build the case annex of a shadow report from many case files")
-    a.add_argument("paths", nargs="+", metavar="PATH")
-    a.add_argument("--audience", choices=("public", "committee", "internal"), default="public")
-    a.add_argument("--profile", default="international")
-    a.add_argument("--context", default=None, help="only cases of this context, e.g. zhanaozen-2011")
-    a.add_argument("--from", dest="date_from", default=None, metavar="DATE")
-    a.add_argument("--to", dest="date_to", default=None, metavar="DATE")
-    a.add_argument("--format", default="md,html,docx,csv,json")
-    a.add_argument("-o", "--output", default=os.path.join("reports", "annex"), metavar="DIR")
-    a.add_argument("--rules", default=None, metavar="DIR")
-    a.add_argument("--no-timestamp", action="store_true")
     return p
 
 
@@ -101,10 +90,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             from safeguards.commands.rules import run as run_rules
 
             return run_rules(args)
-        if args.command == "annex":
-            from safeguards.commands.annex import run as run_annex
-
-            return run_annex(args)
     except KeyboardInterrupt:
         sys.stderr.write("safeguards: interrupted\n")
         return EXIT_ERROR

@@ -61,7 +61,7 @@ def _describe(value: Any) -> str:
 def to_problems(doc: Document, error: ValidationError, known_fields: set[str],
                 docs: str = "docs/case-files.md") -> list[Problem]:
     """One problem per faulty location; alternatives of a union are merged into one message."""
-    grouped: dict[tuple[int, int, str], list[dict[str, Any]]] = {}
+    grouped: dict[tuple[int, int, str], list[Any]] = {}
     order: list[tuple[int, int, str]] = []
     for err in error.errors(include_url=False):
         loc: tuple[PathItem, ...] = tuple(err["loc"])

@@ -127,7 +127,8 @@ def parse(path: str, text: str) -> Document:
         raise _problem(path, line, col, "yaml-syntax", f"YAML syntax error: {what}",
                        "check indentation, colons and quotes around this point") from None
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare (e.g. reader errors)
-        raise _problem(path, 1, 1, "yaml-syntax", f"YAML error: {exc}", "check the file's encoding and syntax") from None
+        raise _problem(path, 1, 1, "yaml-syntax", f"YAML error: {exc}",
+                       "check the file's encoding and syntax") from None
     if len(nodes) > 1:
         mark = nodes[1].start_mark
         raise _problem(path, mark.line + 1, mark.column + 1, "multiple-documents",
@@ -170,7 +171,8 @@ class _Builder:
             return [self.build(child, depth + 1) for child in node.value]
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, depth)
-        raise self._fail(node, "yaml-node", "unsupported YAML node", "use plain mappings, lists and scalars")  # pragma: no cover
+        raise self._fail(node, "yaml-node", "unsupported YAML node",  # pragma: no cover
+                         "use plain mappings, lists and scalars")
 
     def _mapping(self, node: yaml.MappingNode, depth: int) -> dict[str, Any]:
         out: dict[str, Any] = {}

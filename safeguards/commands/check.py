@@ -188,7 +188,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _summary(outcomes: list[CaseOutcome], profile: str, colour: bool) -> None:
-    head = f"{'case':34} {'breach':>6} {'contest':>7} {'insuff':>6} {'met':>4} {'n/a':>4} {'score':>6} {'complete':>8}  arts"
+    head = (f"{'case':34} {'breach':>6} {'contest':>7} {'insuff':>6} {'met':>4} {'n/a':>4} {'score':>6} "
+            f"{'complete':>8}  arts")
     sys.stdout.write(f"profile: {profile}\n{head}\n")
     for o in sorted(outcomes, key=lambda x: x.case_id):
         c = dict(o.counts)

@@ -522,7 +522,8 @@ class Deriver:
             f.put("investigator_related", self._rfact(related, True))
         elif ill and all(r.relation == "independent" for r, _ in ill):
             f.put("investigator_related", self._rfact(ill, False))
-        charged = [(r, p) for r, p in ill if r.outcome in ("charges_brought", "conviction", "acquittal")]
+        charged: list[tuple[Any, YamlPath]] = [(r, p) for r, p in ill
+                                               if r.outcome in ("charges_brought", "conviction", "acquittal")]
         charged += [(r, ("proceedings", i)) for i, r in enumerate(c.proceedings)
                     if r.kind == "prosecution_of_perpetrators"]
         no_charge = [(r, p) for r, p in ill if r.outcome in ("closed_no_charges", "refused_to_open")]
@@ -633,7 +634,8 @@ class Deriver:
             f.put("complaint_examined", self._rfact(triggered, False) if triggered
                   else Fact(False, own.sources, own.paths))
         f.put("to_un", Fact(comp.body_kind in UN_BODIES, own.sources, own.paths))
-        return Instance("complaint", comp.id, f"complaint {comp.id} ({comp.to or 'body unknown'})", path, dict(f.values))
+        label = f"complaint {comp.id} ({comp.to or 'body unknown'})"
+        return Instance("complaint", comp.id, label, path, dict(f.values))
 
     def investigation(self, i: int, case_facts: Mapping[str, Fact]) -> Instance:
         inv: Investigation = self.case.investigations[i]

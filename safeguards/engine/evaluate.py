@@ -22,7 +22,7 @@ from pydantic import ValidationError
 
 from safeguards.engine.derive import Fact, Instance, derive
 from safeguards.engine.facts import BY_NAME, decl_of_variable
-from safeguards.engine.proof import weakest, standard_for
+from safeguards.engine.proof import standard_for, weakest
 from safeguards.model.case import Case
 from safeguards.problems import InputError, Level, Problem, RuleError
 from safeguards.results import FactUse, Finding, Location, Missing, Outcome, VersionOutcome
@@ -249,10 +249,10 @@ def evaluate_case(case: Case, rules: RuleSet, profile: str, doc: Document | None
         per_variant.append((combo, {i.key + "/" + i.scope: i for i in instances}, raws))
     sources = {s.id: s for s in case.sources}
     findings: list[Finding] = []
-    first_combo, first_instances, first_raws = per_variant[0]
+    _, first_instances, first_raws = per_variant[0]
     for rule in ev.rules:
         r = rule.rule
-        for inst_key, inst in first_instances.items():
+        for inst in first_instances.values():
             if inst.scope != r.scope:
                 continue
             key = (r.id, inst.key)

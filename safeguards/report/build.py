@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from safeguards import __version__
@@ -11,8 +11,16 @@ from safeguards.engine.derive import HOUR
 from safeguards.model.case import Case
 from safeguards.model.timepoint import interval
 from safeguards.privacy import Audience, Redactor, subject_label
-from safeguards.results import (CaseResult, ContestedRef, EpisodeTimeline, Limit, Provenance, Report, SourceRef,
-                                TimelineEvent)
+from safeguards.results import (
+    CaseResult,
+    ContestedRef,
+    EpisodeTimeline,
+    Limit,
+    Provenance,
+    Report,
+    SourceRef,
+    TimelineEvent,
+)
 from safeguards.rules.compile import RuleSet
 
 LIMITS: dict[str, list[tuple[str, str, str]]] = {
@@ -93,7 +101,7 @@ def build_report(loaded: Loaded, result: CaseResult, rules: RuleSet, audience: A
     provenance = Provenance(tool_version=__version__, rules_digest=rules.digest, rules_count=len(rules.rules),
                             case_file=loaded.path.replace("\\", "/"), case_sha256=loaded.digest,
                             profile=result.profile,
-                            generated_at=datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ") if timestamp
+                            generated_at=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if timestamp
                             else None)
     report = Report(case=header, result=result, timeline=_timeline(case, rules, result.profile), sources=sources,
                     contested=contested, provenance=provenance)

@@ -31,15 +31,19 @@ def hours(e: TimelineEvent) -> str:
     if e.from_hours is None or e.to_hours is None:
         return "-"
     lo, hi = e.from_hours, e.to_hours
-    fmt = (lambda h: f"{h:.0f}") if max(lo, hi) >= 10 else (lambda h: f"{h:.1f}")
-    return f"{fmt(lo)} h" if abs(hi - lo) < 0.05 else f"{fmt(lo)}-{fmt(hi)} h"
+    digits = 0 if max(lo, hi) >= 10 else 1
+    return f"{lo:.{digits}f} h" if abs(hi - lo) < 0.05 else f"{lo:.{digits}f}-{hi:.{digits}f} h"
 
 
 def md(text: Any) -> str:
     """Text from a case file made inert in Markdown (no HTML, no links, no tables broken)."""
     s = str(text).replace("&", "&amp;")
-    return _MD_SPECIAL.sub(lambda m: "&lt;" if m.group(1) == "<" else "&gt;" if m.group(1) == ">" else "\\" + m.group(1),
-                           s).replace("\n", " ")
+    return _MD_SPECIAL.sub(_md_escape, s).replace("\n", " ")
+
+
+def _md_escape(m: re.Match[str]) -> str:
+    char = m.group(1)
+    return {"<": "&lt;", ">": "&gt;"}.get(char, "\\" + char)
 
 
 def badge(outcome: str) -> str:
@@ -100,7 +104,8 @@ def write_sarif(report: Report, rules: RuleSet) -> str:
             "id": r.id, "name": r.title,
             "shortDescription": {"text": r.title},
             "fullDescription": {"text": " ".join(r.description.split())},
-            "help": {"text": f"{' '.join(r.description.split())} Legal basis: {legal}. CAT art {', '.join(r.articles)}.",
+            "help": {"text": f"{' '.join(r.description.split())} Legal basis: {legal}. "
+                             f"CAT art {', '.join(r.articles)}.",
                      "markdown": f"**{r.title}**\n\n{' '.join(r.description.split())}\n\n**Legal basis:** {legal}\n"},
             "defaultConfiguration": {"level": _LEVEL[r.severity]},
             "properties": {"safeguard": r.safeguard, "articles": list(r.articles), "severity": r.severity,

@@ -59,8 +59,9 @@ def run_fixture(rules: RuleSet, rule: CompiledRule, path: Path, base: dict[str, 
     data = doc.data if isinstance(doc.data, dict) else {}
     expect = data.get("expect")
     fragment = data.get("case") or {}
+    expected: dict[str, str]
     if isinstance(expect, str):
-        expected = {p: expect for p in rule.rule.profiles}
+        expected = {str(p): expect for p in rule.rule.profiles}
     elif isinstance(expect, dict):
         expected = {str(k): str(v) for k, v in expect.items()}
     else:

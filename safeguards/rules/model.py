@@ -32,6 +32,7 @@ Safeguard = Literal[
 Article = Literal["1", "2", "3", "11", "12", "13", "14", "15", "16", "22"]
 Severity = Literal["low", "medium", "high", "critical"]
 Profile = Literal["international", "kz"]
+ALL_PROFILES: tuple[Profile, ...] = ("international", "kz")
 Text = Annotated[str, Strict(), StringConstraints(min_length=1, max_length=4000)]
 Expr = Annotated[str, Strict(), StringConstraints(min_length=1, max_length=4000)]
 
@@ -93,7 +94,7 @@ class Rule(_Model):
     weight: Annotated[float, Strict()] | Annotated[int, Strict()] = Field(
         gt=0, le=10, description="Weight in the compliance score; first-hours safeguards weigh most.")
     scope: Scope = Field(description="What the rule is evaluated over.")
-    profiles: list[Profile] = Field(default_factory=lambda: ["international", "kz"])
+    profiles: list[Profile] = Field(default_factory=lambda: list(ALL_PROFILES))
     params: dict[Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")], Param] = Field(default_factory=dict)
     applies: Expr | None = Field(None, description="CEL: when the rule is relevant; false gives 'not applicable'.")
     triggered: Annotated[bool, Strict()] = Field(

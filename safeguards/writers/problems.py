@@ -10,7 +10,6 @@ from typing import Any
 from safeguards import __version__
 from safeguards.problems import Level, Problem
 
-
 Writer = Callable[[Sequence[Problem], int], str]
 
 

@@ -1,0 +1,172 @@
+"""``safeguards check``: reports in every format, byte-identical reruns, escaping, redaction, nothing modified."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from safeguards.cli import main
+from tests.conftest import CASES, ROOT
+from tests.test_validate import sarif_schema
+
+ALL = "md,html,json,sarif,junit"
+
+
+def _check(tmp: Path, *extra: str, paths: tuple[str, ...] = (str(CASES),)) -> int:
+    return main(["check", *paths, "-o", str(tmp), "--no-timestamp", "--no-cache", "--quiet", *extra])
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("profile", ["international", "kz"])
+def test_committed_reports_are_current(tmp_path: Path, profile: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)  # as the README runs it: relative paths appear in the provenance
+    _check(tmp_path, "--profile", profile, paths=("cases/",))
+    fresh = _tree(tmp_path / profile)
+    committed = _tree(ROOT / "reports" / profile)
+    stale = sorted(k for k in fresh.keys() | committed.keys() if fresh.get(k) != committed.get(k))
+    assert not stale, (f"reports/{profile} is stale ({stale[:3]}...): run "
+                       f"'safeguards check cases/ --no-timestamp --profile {profile}'")
+
+
+def test_reruns_are_byte_identical(tmp_path: Path) -> None:
+    _check(tmp_path / "a", "--format", ALL)
+    _check(tmp_path / "b", "--format", ALL)
+    first, second = _tree(tmp_path / "a"), _tree(tmp_path / "b")
+    assert first == second
+    assert len(first) == 5 * len(list(CASES.glob("*.yaml")))
+
+
+def test_case_files_are_never_modified(tmp_path: Path) -> None:
+    before = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in CASES.glob("*.yaml")}
+    _check(tmp_path, "--format", ALL)
+    assert before == {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in CASES.glob("*.yaml")}
+
+
+def test_exit_codes_follow_fail_on(tmp_path: Path) -> None:
+    gerasimov = str(CASES / "kz-2007-gerasimov.yaml")
+    assert _check(tmp_path, paths=(gerasimov,)) == 1
+    assert _check(tmp_path, "--fail-on", "never", paths=(gerasimov,)) == 0
+    assert _check(tmp_path, "--fail-on", "critical", paths=(gerasimov,)) == 1
+    zhagiparov = str(CASES / "kz-2022-zhagiparov.yaml")  # nothing decided: no breach
+    assert _check(tmp_path, paths=(zhagiparov,)) == 0
+
+
+def test_invalid_case_is_reported_and_the_others_still_checked(tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    bad = ROOT / "tests" / "cases" / "invalid" / "release-before-apprehension.yaml"
+    code = _check(tmp_path / "out", paths=(str(bad), str(CASES / "kz-2007-gerasimov.yaml")))
+    assert code == 2
+    err = capsys.readouterr().err
+    assert "release-before-apprehension.yaml:" in err and "error[chronology]" in err
+    assert "Traceback" not in err
+    assert (tmp_path / "out" / "international" / "kz-2007-gerasimov.md").is_file()
+
+
+def test_gerasimov_report_shows_violations_timeline_and_sources(tmp_path: Path) -> None:
+    _check(tmp_path, "--format", "md,html", paths=(str(CASES / "kz-2007-gerasimov.yaml"),))
+    md = (tmp_path / "international" / "kz-2007-gerasimov.md").read_text()
+    for art in ("1", "2", "12", "13", "14", "22"):
+        assert f"| {art} (" in md and "violation indicated" in md
+    assert "## Custody timeline" in md
+    assert "[^s-osji-2012]: Open Society Justice Initiative" in md
+    html = (tmp_path / "international" / "kz-2007-gerasimov.html").read_text()
+    assert "<svg" in html and 'role="img"' in html
+    assert "CAT/C/48/D/433/2010" in html
+
+
+def test_json_report_matches_its_schema(tmp_path: Path) -> None:
+    _check(tmp_path, "--format", "json")
+    schema = json.loads((ROOT / "safeguards" / "schemas" / "report.schema.json").read_text())
+    for path in (tmp_path / "international").glob("*.json"):
+        jsonschema.validate(json.loads(path.read_text()), schema)
+
+
+def test_sarif_report_validates(tmp_path: Path) -> None:
+    _check(tmp_path, "--format", "sarif")
+    schema = sarif_schema()
+    for path in (tmp_path / "international").glob("*.sarif"):
+        log = json.loads(path.read_text())
+        jsonschema.validate(log, schema)
+        kinds = {r["kind"] for r in log["runs"][0]["results"]}
+        assert kinds <= {"fail", "pass", "open", "review", "notApplicable"}
+        assert all(r["level"] == "none" for r in log["runs"][0]["results"] if r["kind"] != "fail")
+
+
+def test_junit_counts_breaches_as_failures(tmp_path: Path) -> None:
+    _check(tmp_path, "--format", "junit,json", paths=(str(CASES / "kz-2007-gerasimov.yaml"),))
+    root = ET.parse(tmp_path / "international" / "kz-2007-gerasimov.junit.xml").getroot()
+    report = json.loads((tmp_path / "international" / "kz-2007-gerasimov.json").read_text())
+    assert int(root.attrib["failures"]) == report["result"]["score"]["counts"]["breach"]
+    assert len(root.findall(".//failure")) == report["result"]["score"]["counts"]["breach"]
+
+
+HOSTILE_NOTE = "<script>alert('x')</script> | **bold** [link](javascript:alert(1))"
+
+
+def _hostile_case(tmp_path: Path) -> Path:
+    text = (CASES / "kz-2011-zhanaozen-aa.yaml").read_text()
+    text = text.replace("title: Zhanaozen detainee AA, beaten in police custody, December 2011",
+                        f'title: "{HOSTILE_NOTE}"')
+    text = text.replace("    sex: male\n    consent:\n      decision: pseudonym_only",
+                        "    name: Marat Secretov\n    aliases: [Marat S.]\n    sex: male\n    consent:\n"
+                        "      decision: pseudonym_only")
+    text = text.replace('    title: "Kazakhstan: Protect Detainees From Torture, Ill-Treatment"',
+                        '    title: "Interview with Marat Secretov <img src=x onerror=alert(1)>"')
+    text = text.replace("      - type: release\n", "      - type: release\n        by: friends of secretov\n")
+    path = tmp_path / "hostile.yaml"
+    path.write_text(text)
+    return path
+
+
+def test_html_and_markdown_escape_case_text(tmp_path: Path) -> None:
+    case = _hostile_case(tmp_path)
+    assert _check(tmp_path / "out", "--format", ALL, paths=(str(case),)) in (0, 1)
+    html = (tmp_path / "out" / "international" / "kz-2011-zhanaozen-aa.html").read_text()
+    assert "<script>alert" not in html and "&lt;script&gt;" in html
+    assert "<img src=x" not in html
+    md = (tmp_path / "out" / "international" / "kz-2011-zhanaozen-aa.md").read_text()
+    assert "<script>" not in md and "<img" not in md
+
+
+def test_non_consented_names_never_leave_the_tool(tmp_path: Path) -> None:
+    case = _hostile_case(tmp_path)
+    _check(tmp_path / "out", "--format", ALL, paths=(str(case),))
+    for path in (tmp_path / "out").rglob("*"):
+        if path.is_file():
+            text = path.read_text().lower()
+            assert "secretov" not in text and "marat" not in text, path
+
+
+def test_output_names_cannot_escape_the_output_directory(tmp_path: Path) -> None:
+    from safeguards.atomic import confined, safe_name
+    from safeguards.problems import OutputError
+
+    assert safe_name("../../etc/passwd") == "_.._etc_passwd"
+    (tmp_path / "out").mkdir()
+    with pytest.raises(OutputError):
+        confined(tmp_path / "out", "../escape.md")
+    (tmp_path / "elsewhere.md").write_text("x")
+    (tmp_path / "out" / "link.md").symlink_to(tmp_path / "elsewhere.md")
+    with pytest.raises(OutputError):
+        confined(tmp_path / "out", "link.md")
+
+
+def test_cache_rerun_gives_the_same_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SAFEGUARDS_CACHE_DIR", str(tmp_path / "cache"))
+    args = ["check", str(CASES), "-o", str(tmp_path / "out"), "--no-timestamp", "--quiet"]
+    main(args)
+    first = _tree(tmp_path / "out")
+    assert any((tmp_path / "cache").rglob("*.json"))
+    shutil.rmtree(tmp_path / "out" / "international" / "kz-2007-gerasimov.md", ignore_errors=True)
+    (tmp_path / "out" / "international" / "kz-2007-gerasimov.md").unlink()
+    main(args)  # the missing report invalidates that entry
+    assert _tree(tmp_path / "out") == first
