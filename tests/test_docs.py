@@ -1,0 +1,55 @@
+"""Documentation that runs: README and docs examples are executed; generated sections are current."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from safeguards import evaluate, load_case
+from safeguards.docgen import BEGIN, END, targets
+from safeguards.rules.compile import RuleSet
+from tests.conftest import ROOT
+
+FENCE = re.compile(r"```(\w+)\n(.*?)```", re.DOTALL)
+
+
+def _blocks(path: Path, lang: str) -> list[str]:
+    return [body for kind, body in FENCE.findall(path.read_text(encoding="utf-8")) if kind == lang]
+
+
+def test_readme_python_example_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    (code,) = _blocks(ROOT / "README.md", "python")
+    exec(compile(code, "README.md", "exec"), {})
+
+
+def test_readme_starts_with_the_two_commands() -> None:
+    (commands,) = _blocks(ROOT / "README.md", "sh")[:1]
+    lines = commands.strip().splitlines()
+    assert "safeguards check cases/" in lines[0]
+    assert "python -m pytest" in lines[1]
+    assert "python -m pytest" in (ROOT / ".ci" / "run").read_text()
+
+
+def test_case_file_example_validates_and_evaluates(tmp_path: Path, rules: RuleSet) -> None:
+    example = next(b for b in _blocks(ROOT / "docs" / "case-files.md", "yaml") if "schema_version" in b)
+    path = tmp_path / "example.yaml"
+    path.write_text(example)
+    result = evaluate(load_case(path), rules)
+    breaches = {f.rule_id for f in result.findings if f.outcome == "breach"}
+    assert {"lawyer-not-before-questioning", "lawyer-never-provided"} <= breaches
+
+
+def test_generated_sections_are_current() -> None:
+    for path, generated in targets(ROOT).items():
+        text = path.read_text(encoding="utf-8")
+        current = text.partition(BEGIN)[2].partition(END)[0]
+        assert current == "\n" + generated, f"{path} is stale: run 'python -m safeguards.docgen'"
+
+
+def test_doc_links_resolve() -> None:
+    for doc in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]:
+        for target in re.findall(r"\]\(([^)#:]+\.md)\)", doc.read_text(encoding="utf-8")):
+            assert (doc.parent / target).is_file(), f"{doc.name} links to missing {target}"
