@@ -8,7 +8,6 @@ that needs them so that start-up stays fast.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Sequence
 
