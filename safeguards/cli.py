@@ -15,7 +15,7 @@ from safeguards import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 VALIDATE_FORMATS = ("text", "json", "github", "sarif")
-SCHEMAS = ("case", "rule", "report")
+SCHEMAS = ("case", "rule", "report", "annex")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -65,6 +65,20 @@ def _parser() -> argparse.ArgumentParser:
     for q in (rl, rs, rt):
         q.add_argument("--rules", default=None, metavar="DIR")
 
+    a = sub.add_parser("annex", help="build the case annex of a shadow report from many case files")
+    a.add_argument("paths", nargs="+", metavar="PATH")
+    a.add_argument("--audience", choices=("public", "committee", "internal"), default="public",
+                   help="who may read it: public (consent respected), committee (confidential marked), internal")
+    a.add_argument("--profile", default="international")
+    a.add_argument("--context", default=None, help="only cases of this context, e.g. zhanaozen-2011")
+    a.add_argument("--from", dest="date_from", default=None, metavar="DATE", help="apprehended on or after DATE")
+    a.add_argument("--to", dest="date_to", default=None, metavar="DATE", help="apprehended on or before DATE")
+    a.add_argument("--format", default="md,html,docx,csv,json", help="comma-separated: md,html,docx,csv,json")
+    a.add_argument("-o", "--output", default="reports/annex", metavar="DIR")
+    a.add_argument("--rules", default=None, metavar="DIR")
+    a.add_argument("--k", type=int, default=2, help="re-identification check: warn when fewer than K published "
+                                                     "cases share a pseudonymised case's place, date, age, sex and context")
+    a.add_argument("--quiet", action="store_true")
     return p
 
 
@@ -89,6 +103,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from safeguards.commands.rules import run as run_rules
 
             return run_rules(args)
+        if args.command == "annex":
+            from safeguards.commands.annex import run as run_annex
+
+            return run_annex(args)
     except KeyboardInterrupt:
         sys.stderr.write("safeguards: interrupted\n")
         return EXIT_ERROR

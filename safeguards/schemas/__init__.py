@@ -28,7 +28,14 @@ def _report() -> dict[str, Any]:
     return report_json_schema()
 
 
-GENERATORS: dict[str, Callable[[], dict[str, Any]]] = {"case": _case, "rule": _rule, "report": _report}
+def _annex() -> dict[str, Any]:
+    from safeguards.annex.model import annex_json_schema
+
+    return annex_json_schema()
+
+
+GENERATORS: dict[str, Callable[[], dict[str, Any]]] = {"case": _case, "rule": _rule, "report": _report,
+                                                       "annex": _annex}
 
 
 def render(schema: dict[str, Any]) -> str:

@@ -1,0 +1,284 @@
+"""Build the annex from many case files, one case at a time (only small summaries are kept).
+
+Everything taken from a case file passes through that case's redactor for the
+audience before it is kept; confidential subjects are left out of public
+annexes and counted.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from safeguards import __version__
+from safeguards.annex.model import Annex, ArticleSection, CaseRow, Figures, SafeguardLine, SourceEntry
+from safeguards.annex.reid import Quasi, age_group
+from safeguards.casefile import Loaded, load
+from safeguards.engine.articles import ARTICLE_TITLES
+from safeguards.model.case import Case
+from safeguards.privacy import Audience, Redactor, is_confidential, label_for
+from safeguards.problems import Problem
+from safeguards.results import CaseResult
+from safeguards.rules.compile import RuleSet
+
+def safeguard_name(safeguard: str) -> str:
+    """``access-to-lawyer-from-outset`` as a reader sees it: ``Access to lawyer from outset``."""
+    return safeguard.replace("-", " ").capitalize()
+
+
+RANK = {"breach": 0, "contested": 1, "insufficient_information": 2, "met": 3, "not_applicable": 4}
+OUTCOME_TEXT = {
+    "breach": "the recorded facts show the safeguard was not respected",
+    "met": "the recorded facts show it was respected",
+    "insufficient_information": "the facts needed are not recorded, or not precisely enough",
+    "not_applicable": "the rule does not concern the facts of the case",
+    "contested": "sources disagree on a fact the outcome depends on; each version is shown",
+}
+PROOF_TEXT = {
+    "established": "a UN decision, a court record or a medical record graded A-C supports every fact",
+    "reasonable grounds": "independent corroborating sources, or one reliable direct source",
+    "alleged": "a single source, or facts without a source",
+}
+
+
+@dataclass
+class Summary:
+    """What the annex keeps of one case."""
+
+    row: CaseRow
+    quasi: Quasi
+    by_article_safeguard: dict[tuple[str, str], str]
+    violations: set[str]
+    treatment: str
+    complaint: bool
+    investigation: bool
+    prosecution: bool
+    sources: list[tuple[str, str]] = field(default_factory=list)
+    breached_safeguards: set[str] = field(default_factory=set)
+
+
+def _worst(outcomes: Iterable[str]) -> str:
+    return min(outcomes, key=lambda o: RANK[o], default="not_applicable")
+
+
+def _apprehension(case: Case) -> tuple[str | None, str | None, str | None]:
+    for ep in case.episodes:
+        for ev in ep.events:
+            if ev.type == "apprehension" and ev.status == "happened":
+                place = next((p for p in ep.places if p.id == ev.place), ep.places[0] if ep.places else None)
+                return ev.at, (place.name if place else None), (place.locality if place else None)
+    return None, None, None
+
+
+def _investigation_text(case: Case) -> str:
+    if not case.investigations:
+        return "none recorded"
+    parts = []
+    for inv in case.investigations:
+        state = {"happened": "opened", "not_happened": "not opened", "unknown": "status unknown"}[inv.status]
+        when = f" {inv.opened_at}" if inv.opened_at and inv.status == "happened" else ""
+        relation = inv.relation.replace("_", " ")
+        outcome = inv.outcome.replace("_", " ")
+        parts.append(f"{inv.subject.replace('_', ' ')}: {state}{when} by {inv.body} (relation to those accused: "
+                     f"{relation}; outcome: {outcome})")
+    return "; ".join(parts)
+
+
+def _source_text(s: Any) -> str:
+    bits = [s.publisher, s.date, f'"{s.title}"', s.citation, s.url]
+    return ", ".join(b for b in bits if b) + f" (reliability {s.reliability.source}{s.reliability.information})"
+
+
+def _sentence(case: Case, label: str, result: CaseResult, breached: list[str], when: str | None,
+              place: str | None, redact: Redactor) -> str:
+    subject = case.person(case.subject)
+    who = [label]
+    if subject is not None:
+        desc = " ".join(x for x in (f"{subject.age}-year-old" if subject.age is not None else "",
+                                    subject.sex if subject.sex != "unknown" else "") if x)
+        if desc:
+            who.append(f"a {desc}")
+    text = ", ".join(who)
+    authority = next((ep.authority for ep in case.episodes if ep.authority), None)
+    text += " was deprived of liberty"
+    if when:
+        text += f" on {when}" if len(when) >= 10 else f" in {when}"
+    if place:
+        text += f" at {place}"
+    if authority:
+        text += f" by {authority}"
+    text += "."
+    if breached:
+        text += f" The file shows breaches of: {'; '.join(breached)}."
+    arts = [a.article for a in result.articles if a.outcome == "violation_indicated"]
+    if arts:
+        text += f" Violations indicated under CAT article(s) {', '.join(arts)}."
+    contested = [a.article for a in result.articles if a.outcome == "contested"]
+    if contested:
+        text += f" Sources disagree on facts decisive under article(s) {', '.join(contested)}."
+    text += (f" {result.score.counts['insufficient_information']} of the applicable findings lack information"
+             f" (completeness {result.score.completeness if result.score.completeness is not None else 0:.0f}%).")
+    return redact.text(text)
+
+
+def summarise(loaded: Loaded, result: CaseResult, rules: RuleSet, audience: Audience) -> Summary:
+    """The annex's view of one evaluated case, already redacted for ``audience``."""
+    case = loaded.case
+    assert case is not None
+    redact = Redactor.for_case(case, audience)
+    subject = case.person(case.subject)
+    label = redact.text(label_for(subject, audience)) if subject else case.id
+    if label.startswith("["):
+        label = redact.text(case.id)
+    when, place, locality = _apprehension(case)
+    by_rule = {c.rule.id: c.rule for c in rules.rules}
+    by_article_safeguard: dict[tuple[str, str], list[str]] = {}
+    for f in result.findings:
+        for art in by_rule[f.rule_id].articles if f.rule_id in by_rule else f.articles:
+            by_article_safeguard.setdefault((art, f.safeguard), []).append(f.outcome)
+    breached = sorted({f"{safeguard_name(f.safeguard)} (art {', '.join(f.articles)})" for f in result.findings
+                       if f.outcome == "breach"})
+    outcome_of = {f.rule_id: f.outcome for f in result.findings}
+    if outcome_of.get("torture-indicated") == "breach":
+        treatment = "torture indicated"
+    elif outcome_of.get("torture-indicated") == "contested":
+        treatment = "contested"
+    elif outcome_of.get("ill-treatment-by-officials") == "breach":
+        treatment = "other ill-treatment"
+    else:
+        treatment = "not established"
+    sources = [(f"{case.id}/{s.id}", redact.text(_source_text(s))) for s in case.sources]
+    row = CaseRow(
+        code=redact.text(case.id), label=label, context=case.context, region=redact.text(case.region or "") or None,
+        apprehended=when[:10] if when else None, place=redact.text(place or "") or None, sex=subject.sex if subject else "unknown",
+        age_group=age_group(subject.age if subject else None), breaches=[redact.text(b) for b in breached],
+        articles=[a.article for a in result.articles if a.outcome == "violation_indicated"],
+        investigation=redact.text(_investigation_text(case)), sources=[],
+        summary=_sentence(case, label, result, breached, when, redact.text(place or "") or None, redact),
+        confidential=is_confidential(case))
+    pseudonymised = subject is None or subject.consent.decision != "publish_name"
+    quasi = Quasi(case.id, pseudonymised, locality, case.region, when[:10] if when else None,
+                  subject.age if subject else None, row.sex, case.context)
+    return Summary(row=row, quasi=quasi,
+                   by_article_safeguard={k: _worst(v) for k, v in by_article_safeguard.items()},
+                   violations=set(row.articles), treatment=treatment,
+                   complaint=any(c.status == "happened" for c in case.complaints),
+                   investigation=any(i.status == "happened" and i.outcome != "refused_to_open"
+                                     for i in case.investigations),
+                   prosecution=any(i.outcome in ("charges_brought", "conviction", "acquittal")
+                                   for i in case.investigations)
+                   or any(p.kind == "prosecution_of_perpetrators" for p in case.proceedings),
+                   sources=sources, breached_safeguards={f.safeguard for f in result.findings
+                                                         if f.outcome == "breach"})
+
+
+def _in_range(when: str | None, date_from: str | None, date_to: str | None) -> bool:
+    if date_from is None and date_to is None:
+        return True
+    if when is None:
+        return False
+    if date_from is not None and when[: len(date_from)] < date_from:
+        return False
+    return not (date_to is not None and when[: len(date_to)] > date_to)
+
+
+@dataclass
+class Collected:
+    """The summaries of the cases an annex includes, and what was left out."""
+
+    summaries: list[Summary]
+    withheld: int
+    invalid: list[Problem]
+
+
+def collect(files: Sequence[str], rules: RuleSet, profile: str, audience: Audience, context: str | None = None,
+            date_from: str | None = None, date_to: str | None = None) -> Collected:
+    """Load, filter, evaluate and summarise each case in turn."""
+    from safeguards.api import evaluate
+
+    summaries: list[Summary] = []
+    withheld = 0
+    invalid: list[Problem] = []
+    for path in files:
+        loaded = load(path)
+        if not loaded.ok or loaded.case is None:
+            invalid.extend(loaded.errors)
+            continue
+        case = loaded.case
+        if context is not None and case.context != context:
+            continue
+        if not _in_range(_apprehension(case)[0], date_from, date_to):
+            continue
+        if audience == "public" and is_confidential(case):
+            withheld += 1
+            continue
+        summaries.append(summarise(loaded, evaluate(loaded, rules, profile), rules, audience))
+    summaries.sort(key=lambda s: (s.row.apprehended or "", s.row.code))
+    return Collected(summaries, withheld, invalid)
+
+
+def assemble(collected: Collected, rules: RuleSet, profile: str, audience: Audience,
+             title: str = "Annex: documented cases") -> Annex:
+    """The annex document from the collected summaries."""
+    summaries = collected.summaries
+    numbers: dict[str, int] = {}
+    sources: list[SourceEntry] = []
+    rows = []
+    for s in summaries:
+        refs = []
+        for key, text in s.sources:
+            if key not in numbers:
+                numbers[key] = len(numbers) + 1
+                sources.append(SourceEntry(number=numbers[key], key=key, text=text))
+            refs.append(numbers[key])
+        rows.append(s.row.model_copy(update={"sources": refs}))
+    articles = []
+    for art, art_title in ARTICLE_TITLES.items():
+        safeguards = sorted({c.rule.safeguard for c in rules.rules if art in c.rule.articles})
+        lines = []
+        for sg in safeguards:
+            counts = Counter(s.by_article_safeguard.get((art, sg), "not_applicable") for s in summaries)
+            lines.append(SafeguardLine(safeguard=safeguard_name(sg), breach=counts["breach"], met=counts["met"],
+                                       insufficient_information=counts["insufficient_information"],
+                                       contested=counts["contested"]))
+        articles.append(ArticleSection(article=art, title=art_title, safeguards=lines,
+                                       cases_with_violation=sum(1 for s in summaries if art in s.violations)))
+    breaches_by_safeguard = Counter(safeguard_name(sg) for s in summaries for sg in s.breached_safeguards)
+    dates = sorted(s.row.apprehended for s in summaries if s.row.apprehended)
+    figures = Figures(
+        by_context=dict(sorted(Counter(s.row.context or "none" for s in summaries).items())),
+        by_region=dict(sorted(Counter(s.row.region or "unknown" for s in summaries).items())),
+        by_sex=dict(sorted(Counter(s.row.sex for s in summaries).items())),
+        by_age_group=dict(sorted(Counter(s.row.age_group for s in summaries).items())),
+        treatment=dict(sorted(Counter(s.treatment for s in summaries).items())),
+        complaints_made=sum(s.complaint for s in summaries),
+        investigations_opened=sum(s.investigation for s in summaries),
+        prosecutions=sum(s.prosecution for s in summaries),
+        breaches_by_safeguard=dict(sorted(breaches_by_safeguard.items(), key=lambda kv: (-kv[1], kv[0]))))
+    methodology: dict[str, Any] = {
+        "cases": len(summaries),
+        "withheld_confidential": collected.withheld,
+        "period": f"{dates[0][:10]} to {dates[-1][:10]}" if dates else "unknown",
+        "profile": profile,
+        "rules": {"count": len(rules.rules), "sha256": rules.digest},
+        "tool_version": __version__,
+        "outcomes": OUTCOME_TEXT,
+        "standards_of_proof": PROOF_TEXT,
+        "protection": {
+            "public": "Only people who consented appear by name; others by pseudonym or case code; cases whose "
+                      "subject asked for confidentiality are left out and counted. Names and aliases of people "
+                      "who have not consented are removed from every text.",
+            "committee": "Confidential material is included; every page is marked confidential.",
+            "internal": "Everything, for the documenting organisation only.",
+        }[audience],
+        "reliability": "Sources are graded on the Admiralty scale: source reliability A (reliable) to F (cannot be "
+                       "judged), information credibility 1 (confirmed) to 6 (cannot be judged).",
+        "article_conclusions": "An article shows a violation indicated when a rule bearing on it is breached on the "
+                               "recorded facts; this is what the facts indicate, not a finding of the Committee.",
+    }
+    return Annex(title=title, audience=audience, confidential_marking=audience == "committee",
+                 methodology=methodology, articles=articles, figures=figures, cases=rows, sources=sources,
+                 withheld_confidential=collected.withheld, excluded_invalid=len({p.path for p in collected.invalid}))
+

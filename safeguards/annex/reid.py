@@ -1,0 +1,77 @@
+"""Re-identification check for public annexes, in the spirit of k-anonymity.
+
+A pseudonym protects no one if the case is the only one with its place, date,
+age, sex and context: anyone who knows the events can recognise it. For each
+pseudonymised case, count the published cases that share its quasi-identifiers;
+when fewer than ``k`` do, warn and name the coarsenings (date to month, place to
+region, age to an age group) that would bring it into a group of ``k``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import combinations
+
+QUASI = ("place", "date", "age", "sex", "context")
+COARSEN = {"date": "month instead of day", "place": "region instead of locality", "age": "age group instead of age"}
+
+
+@dataclass(frozen=True)
+class Quasi:
+    """What an outsider could match a published case against."""
+
+    case: str
+    pseudonymised: bool
+    locality: str | None
+    region: str | None
+    day: str | None
+    age: int | None
+    sex: str
+    context: str | None
+
+    def key(self, coarse: frozenset[str]) -> tuple[object, ...]:
+        place = self.region if "place" in coarse else (self.locality or self.region)
+        date = (self.day or "")[:7] if "date" in coarse else self.day
+        age: object = _age_group(self.age) if "age" in coarse else self.age
+        return (place, date, age, self.sex, self.context)
+
+
+def _age_group(age: int | None) -> str:
+    if age is None:
+        return "unknown"
+    if age < 18:
+        return "under 18"
+    for top in (25, 35, 45, 55, 65):
+        if age < top:
+            return f"{top - 10 if top > 25 else 18}-{top - 1}"
+    return "65 and over"
+
+
+def age_group(age: int | None) -> str:
+    """The age group shown in the annex."""
+    return _age_group(age)
+
+
+def check(cases: Sequence[Quasi], k: int = 2) -> list[str]:
+    """A warning for every pseudonymised case that fewer than ``k`` published cases resemble."""
+    warnings = []
+    base = Counter(c.key(frozenset()) for c in cases)
+    for c in cases:
+        if not c.pseudonymised or base[c.key(frozenset())] >= k:
+            continue
+        fix = None
+        for size in range(1, len(COARSEN) + 1):
+            for combo in combinations(sorted(COARSEN), size):
+                coarse = frozenset(combo)
+                if Counter(x.key(coarse) for x in cases)[c.key(coarse)] >= k:
+                    fix = combo
+                    break
+            if fix:
+                break
+        advice = ("publish the " + ", the ".join(COARSEN[f] for f in fix)) if fix else \
+            "coarsening date, place and age is not enough: consider leaving the case out or merging it into counts"
+        warnings.append(f"{c.case}: unique on place, date, age, sex and context among {len(cases)} published "
+                        f"case(s) (fewer than {k} alike); {advice}")
+    return warnings

@@ -1,0 +1,161 @@
+"""Annex writers: Markdown, HTML, Word, CSV (Uwazi conventions) and JSON."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+from collections.abc import Callable
+from datetime import datetime, timezone
+
+from markupsafe import Markup
+
+from safeguards.annex.chart import breaches_png, breaches_svg
+from safeguards.annex.model import Annex
+from safeguards.report.render import _env, md
+
+Writer = Callable[[Annex], bytes]
+CONFIDENTIAL = "CONFIDENTIAL - for the Committee against Torture only; not for publication"
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def write_md(annex: Annex) -> bytes:
+    text = _env(False).get_template("annex.md.j2").render(annex=annex, md=md, banner=CONFIDENTIAL)
+    return str(text).encode("utf-8")
+
+
+def write_html(annex: Annex) -> bytes:
+    text = _env(True).get_template("annex.html.j2").render(
+        annex=annex, banner=CONFIDENTIAL, chart=Markup(breaches_svg(annex.figures.breaches_by_safeguard)))
+    return str(text).encode("utf-8")
+
+
+def write_json(annex: Annex) -> bytes:
+    return (json.dumps(annex.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def safe_cell(value: str) -> str:
+    """A cell a spreadsheet will not run as a formula."""
+    return "'" + value if value.startswith(_FORMULA) else value
+
+
+def write_csv(annex: Annex) -> bytes:
+    """One row per case; ``title`` first, ``|`` between values, ISO dates (Uwazi's import conventions)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    header = ["title", "case_code", "context", "region", "date_of_apprehension", "place", "sex", "age_group",
+              "safeguards_breached", "articles_violation_indicated", "investigation", "sources", "summary"]
+    writer.writerow(header)
+    by_number = {s.number: s.key for s in annex.sources}
+    for c in annex.cases:
+        date = (c.apprehended or "")[:10]
+        row = [c.label, c.code, c.context or "", c.region or "", date, c.place or "", c.sex, c.age_group,
+               "|".join(c.breaches), "|".join(c.articles), c.investigation,
+               "|".join(f"[{n}] {by_number[n]}" for n in c.sources), c.summary]
+        writer.writerow([safe_cell(str(v)) for v in row])
+    return out.getvalue().encode("utf-8")
+
+
+def write_docx(annex: Annex) -> bytes:
+    """A Word document with real headings and tables, the chart as an image, and numbered source notes."""
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt
+
+    doc = Document()
+    core = doc.core_properties
+    core.title, core.author, core.comments = annex.title, "safeguards", ""
+    fixed = datetime(2000, 1, 1, tzinfo=timezone.utc)
+    core.created = core.modified = core.last_printed = fixed
+    core.revision = 1
+    style = doc.styles["Normal"]
+    style.font.name, style.font.size = "Times New Roman", Pt(11)
+    if annex.confidential_marking:
+        for section in doc.sections:
+            for part in (section.header, section.footer):
+                p = part.paragraphs[0]
+                p.text = CONFIDENTIAL
+                p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    doc.add_heading(annex.title, level=0)
+    m = annex.methodology
+    doc.add_paragraph(f"{m['cases']} documented case(s), {m['period']}; {annex.withheld_confidential} case(s) "
+                      f"withheld as confidential. Profile: {m['profile']}. Rule set: {m['rules']['count']} rules, "
+                      f"sha256 {m['rules']['sha256'][:16]}.")
+    doc.add_heading("Methodology", level=1)
+    doc.add_paragraph(m["article_conclusions"])
+    for name, text in m["outcomes"].items():
+        doc.add_paragraph(f"{name.replace('_', ' ').capitalize()}: {text}.", style="List Bullet")
+    doc.add_paragraph("Standards of proof: " + "; ".join(f"{k}: {v}" for k, v in m["standards_of_proof"].items())
+                      + ".")
+    doc.add_paragraph("Protection of people: " + m["protection"])
+    doc.add_paragraph(m["reliability"])
+    doc.add_heading("Findings by article of the Convention", level=1)
+    for art in annex.articles:
+        doc.add_heading(f"Article {art.article}: {art.title} ({art.cases_with_violation} case(s) with a violation "
+                        f"indicated)", level=2)
+        table = doc.add_table(rows=1, cols=5)
+        table.style = "Table Grid"
+        for cell, text in zip(table.rows[0].cells, ("Safeguard", "Breach", "Met", "Insufficient information",
+                                                     "Contested"), strict=True):
+            cell.text = text
+        for line in art.safeguards:
+            cells = table.add_row().cells
+            for cell, text in zip(cells, (line.safeguard, line.breach, line.met, line.insufficient_information,
+                                          line.contested), strict=True):
+                cell.text = str(text)
+    doc.add_heading("Figures", level=1)
+    doc.add_paragraph("Cases with a breach, by safeguard:")
+    doc.add_picture(io.BytesIO(breaches_png(annex.figures.breaches_by_safeguard)), width=Cm(16))
+    f = annex.figures
+    for title, data in (("By context", f.by_context), ("By region", f.by_region), ("By sex", f.by_sex),
+                        ("By age group", f.by_age_group), ("Torture and other ill-treatment", f.treatment)):
+        doc.add_heading(title, level=2)
+        table = doc.add_table(rows=1, cols=2)
+        table.style = "Table Grid"
+        table.rows[0].cells[0].text, table.rows[0].cells[1].text = title.removeprefix("By ").capitalize(), "Cases"
+        for k, v in data.items():
+            cells = table.add_row().cells
+            cells[0].text, cells[1].text = str(k), str(v)
+    doc.add_paragraph(f"Complaints made: {f.complaints_made}; investigations opened: {f.investigations_opened}; "
+                      f"prosecutions: {f.prosecutions}.")
+    doc.add_heading("Case table", level=1)
+    table = doc.add_table(rows=1, cols=6)
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, ("Case", "Apprehended", "Place", "Safeguards breached",
+                                                 "Investigation", "Sources"), strict=True):
+        cell.text = text
+    for c in annex.cases:
+        cells = table.add_row().cells
+        values = (c.label if c.label == c.code else f"{c.label} ({c.code})", c.apprehended or "unknown",
+                  c.place or "unknown", "; ".join(c.breaches) or "none shown", c.investigation,
+                  " ".join(f"[{n}]" for n in c.sources))
+        for cell, text in zip(cells, values, strict=True):
+            cell.text = text
+    doc.add_heading("Case summaries", level=1)
+    for c in annex.cases:
+        doc.add_heading(c.label if c.label == c.code else f"{c.label} ({c.code})", level=2)
+        doc.add_paragraph(c.summary + " Sources: " + " ".join(f"[{n}]" for n in c.sources) + ".")
+    doc.add_heading("Sources cited", level=1)
+    for s in annex.sources:
+        doc.add_paragraph(f"[{s.number}] {s.text}")
+    raw = io.BytesIO()
+    doc.save(raw)
+    return _deterministic_zip(raw.getvalue())
+
+
+def _deterministic_zip(data: bytes) -> bytes:
+    """Rewrite a .docx with fixed entry times, so the same annex gives the same bytes."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            dst.writestr(entry, src.read(info.filename))
+    return out.getvalue()
+
+
+WRITERS: dict[str, Writer] = {"md": write_md, "html": write_html, "docx": write_docx, "csv": write_csv,
+                              "json": write_json}
