@@ -76,8 +76,9 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--format", default="md,html,docx,csv,json", help="comma-separated: md,html,docx,csv,json")
     a.add_argument("-o", "--output", default="reports/annex", metavar="DIR")
     a.add_argument("--rules", default=None, metavar="DIR")
-    a.add_argument("--k", type=int, default=2, help="re-identification check: warn when fewer than K published "
-                                                     "cases share a pseudonymised case's place, date, age, sex and context")
+    a.add_argument("--k", type=int, default=2,
+                   help="re-identification check: warn when fewer than K published cases share a pseudonymised "
+                        "case's place, date, age, sex and context")
     a.add_argument("--quiet", action="store_true")
     return p
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from safeguards.model.case import Case, Person
 
@@ -65,11 +65,26 @@ class Redactor:
                 replacements.setdefault(term.lower(), shown)
         # A consented name that contains a redacted part (a shared surname) must not
         # leak through the part either: redaction wins over publication.
+        return cls.from_replacements(replacements)
+
+    @classmethod
+    def from_replacements(cls, replacements: dict[str, str]) -> Redactor:
+        """A redactor for lower-cased terms and what replaces each."""
         if not replacements:
             return cls(None, {})
         terms = sorted(replacements, key=len, reverse=True)
         pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(t) for t in terms) + r")(?!\w)", re.IGNORECASE)
         return cls(pattern, replacements)
+
+    def redact(self, value: Any) -> Any:
+        """Every string in a nested structure of dicts and lists, redacted."""
+        if isinstance(value, str):
+            return self.text(value)
+        if isinstance(value, dict):
+            return {k: self.redact(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [self.redact(v) for v in value]
+        return value
 
     def text(self, value: str | None) -> str:
         """``value`` with every non-consented name replaced."""

@@ -81,7 +81,7 @@ def test_word_document_has_headings_tables_and_chart(tmp_path: Path) -> None:
 def test_csv_follows_uwazi_conventions(tmp_path: Path) -> None:
     _annex(tmp_path)
     rows = list(csv.DictReader(io.StringIO((tmp_path / "annex.csv").read_text())))
-    assert list(rows[0])[0] == "title"
+    assert next(iter(rows[0])) == "title"
     gerasimov = next(r for r in rows if r["case_code"] == "kz-2007-gerasimov")
     assert gerasimov["articles_violation_indicated"] == "1|2|12|13|14|22"
     assert all(len(r["date_of_apprehension"]) in (0, 7, 10) for r in rows)
@@ -156,7 +156,8 @@ def _case(idx: int, people: list[tuple[str, str, str, str]]) -> dict[str, object
         "timezone": "Asia/Almaty", "context": "generated", "status": "draft", "subject": "p0", "people": persons,
         "summary": f"Told by {names}.",
         "sources": [{"id": "s1", "kind": "relative", "title": f"Interview with {people[-1][0]}",
-                     "publisher": people[-1][1], "connection": "relative", "reliability": {"source": "B", "information": 2}}],
+                     "publisher": people[-1][1], "connection": "relative",
+                     "reliability": {"source": "B", "information": 2}}],
         "episodes": [{"id": "ep-1", "authority": f"Unit of {people[0][1]}",
                       "places": [{"id": "pl1", "name": f"House of {people[-1][0]}", "type": "unofficial_place",
                                   "official": False, "locality": people[0][0]}],

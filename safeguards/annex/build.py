@@ -23,6 +23,7 @@ from safeguards.problems import Problem
 from safeguards.results import CaseResult
 from safeguards.rules.compile import RuleSet
 
+
 def safeguard_name(safeguard: str) -> str:
     """``access-to-lawyer-from-outset`` as a reader sees it: ``Access to lawyer from outset``."""
     return safeguard.replace("-", " ").capitalize()
@@ -57,6 +58,7 @@ class Summary:
     prosecution: bool
     sources: list[tuple[str, str]] = field(default_factory=list)
     breached_safeguards: set[str] = field(default_factory=set)
+    withheld: dict[str, str] = field(default_factory=dict)
 
 
 def _worst(outcomes: Iterable[str]) -> str:
@@ -152,7 +154,8 @@ def summarise(loaded: Loaded, result: CaseResult, rules: RuleSet, audience: Audi
     sources = [(f"{case.id}/{s.id}", redact.text(_source_text(s))) for s in case.sources]
     row = CaseRow(
         code=redact.text(case.id), label=label, context=case.context, region=redact.text(case.region or "") or None,
-        apprehended=when[:10] if when else None, place=redact.text(place or "") or None, sex=subject.sex if subject else "unknown",
+        apprehended=when[:10] if when else None, place=redact.text(place or "") or None,
+        sex=subject.sex if subject else "unknown",
         age_group=age_group(subject.age if subject else None), breaches=[redact.text(b) for b in breached],
         articles=[a.article for a in result.articles if a.outcome == "violation_indicated"],
         investigation=redact.text(_investigation_text(case)), sources=[],
@@ -171,7 +174,8 @@ def summarise(loaded: Loaded, result: CaseResult, rules: RuleSet, audience: Audi
                                    for i in case.investigations)
                    or any(p.kind == "prosecution_of_perpetrators" for p in case.proceedings),
                    sources=sources, breached_safeguards={f.safeguard for f in result.findings
-                                                         if f.outcome == "breach"})
+                                                         if f.outcome == "breach"},
+                   withheld=dict(redact.replacements))
 
 
 def _in_range(when: str | None, date_from: str | None, date_to: str | None) -> bool:
@@ -191,6 +195,7 @@ class Collected:
     summaries: list[Summary]
     withheld: int
     invalid: list[Problem]
+    withheld_names: dict[str, str] = field(default_factory=dict)
 
 
 def collect(files: Sequence[str], rules: RuleSet, profile: str, audience: Audience, context: str | None = None,
@@ -201,6 +206,7 @@ def collect(files: Sequence[str], rules: RuleSet, profile: str, audience: Audien
     summaries: list[Summary] = []
     withheld = 0
     invalid: list[Problem] = []
+    withheld_names: dict[str, str] = {}
     for path in files:
         loaded = load(path)
         if not loaded.ok or loaded.case is None:
@@ -213,10 +219,13 @@ def collect(files: Sequence[str], rules: RuleSet, profile: str, audience: Audien
             continue
         if audience == "public" and is_confidential(case):
             withheld += 1
+            # The case is left out, but its people's names must not appear through other cases either.
+            for term in Redactor.for_case(case, audience).replacements:
+                withheld_names.setdefault(term, "[withheld]")
             continue
         summaries.append(summarise(loaded, evaluate(loaded, rules, profile), rules, audience))
     summaries.sort(key=lambda s: (s.row.apprehended or "", s.row.code))
-    return Collected(summaries, withheld, invalid)
+    return Collected(summaries, withheld, invalid, withheld_names)
 
 
 def assemble(collected: Collected, rules: RuleSet, profile: str, audience: Audience,
@@ -278,7 +287,17 @@ def assemble(collected: Collected, rules: RuleSet, profile: str, audience: Audie
         "article_conclusions": "An article shows a violation indicated when a rule bearing on it is breached on the "
                                "recorded facts; this is what the facts indicate, not a finding of the Committee.",
     }
-    return Annex(title=title, audience=audience, confidential_marking=audience == "committee",
-                 methodology=methodology, articles=articles, figures=figures, cases=rows, sources=sources,
-                 withheld_confidential=collected.withheld, excluded_invalid=len({p.path for p in collected.invalid}))
+    annex = Annex(title=title, audience=audience, confidential_marking=audience == "committee",
+                  methodology=methodology, articles=articles, figures=figures, cases=rows, sources=sources,
+                  withheld_confidential=collected.withheld, excluded_invalid=len({p.path for p in collected.invalid}))
+    # A name withheld in any case file is withheld everywhere in the annex: the same person may appear
+    # in several files with different consent records, and the stricter decision must win.
+    withheld: dict[str, str] = dict(collected.withheld_names)
+    for s in summaries:
+        for term, shown in s.withheld.items():
+            withheld.setdefault(term, shown)
+    everywhere = Redactor.from_replacements(withheld)
+    if everywhere.pattern is None:
+        return annex
+    return Annex.model_validate(everywhere.redact(annex.model_dump(mode="python")))
 

@@ -7,7 +7,7 @@ import io
 import json
 import zipfile
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from markupsafe import Markup
 
@@ -66,7 +66,7 @@ def write_docx(annex: Annex) -> bytes:
     doc = Document()
     core = doc.core_properties
     core.title, core.author, core.comments = annex.title, "safeguards", ""
-    fixed = datetime(2000, 1, 1, tzinfo=timezone.utc)
+    fixed = datetime(2000, 1, 1, tzinfo=UTC)
     core.created = core.modified = core.last_printed = fixed
     core.revision = 1
     style = doc.styles["Normal"]

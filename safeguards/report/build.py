@@ -109,14 +109,4 @@ def build_report(loaded: Loaded, result: CaseResult, rules: RuleSet, audience: A
     if redactor.pattern is None:
         return report
     # Redact every string, ids included: an id can carry a name as well as a note can.
-    return Report.model_validate(_redact(report.model_dump(mode="python"), redactor))
-
-
-def _redact(value: Any, redactor: Redactor) -> Any:
-    if isinstance(value, str):
-        return redactor.text(value)
-    if isinstance(value, dict):
-        return {k: _redact(v, redactor) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_redact(v, redactor) for v in value]
-    return value
+    return Report.model_validate(redactor.redact(report.model_dump(mode="python")))
