@@ -36,7 +36,12 @@ def confined(directory: str | os.PathLike[str], name: str) -> Path:
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes | str) -> None:
-    """Write to a temporary file in the same directory, fsync, then rename over ``path``."""
+    """Write to a temporary file in the same directory, then rename it over ``path``.
+
+    The rename is atomic: a reader, or a process killed mid-write, sees the old file or the new one.
+    There is no fsync: outputs can be regenerated, and syncing every report costs more than the
+    evaluation of a small case.
+    """
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     payload = data.encode("utf-8") if isinstance(data, str) else data
@@ -46,8 +51,6 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | str) -> None:
         os.chmod(tmp, 0o666 & ~_UMASK)
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
-            fh.flush()
-            os.fsync(fh.fileno())
         os.replace(tmp, target)
     except BaseException:
         try:

@@ -8,10 +8,12 @@ that needs them so that start-up stays fast.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
 from safeguards import __version__
+from safeguards.problems import SafeguardsError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 VALIDATE_FORMATS = ("text", "json", "github", "sarif")
@@ -112,6 +114,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write("safeguards: interrupted\n")
         return EXIT_ERROR
     except BrokenPipeError:
+        return EXIT_ERROR
+    except SafeguardsError as exc:
+        sys.stderr.write(str(exc) + "\n")
+        return EXIT_ERROR
+    except OSError as exc:
+        sys.stderr.write(f"safeguards: {exc.filename or ''}: {exc.strerror or exc}\n")
+        return EXIT_ERROR
+    except Exception as exc:  # the last resort: a bug must not show a user a traceback
+        sys.stderr.write(f"safeguards: internal error ({type(exc).__name__}: {str(exc)[:300]}). This is a bug in "
+                         "safeguards, not in your input; please report it with the command you ran. "
+                         "Set SAFEGUARDS_DEBUG=1 to see the traceback.\n")
+        if os.environ.get("SAFEGUARDS_DEBUG"):
+            raise
         return EXIT_ERROR
     _parser().print_help(sys.stderr)
     return EXIT_ERROR

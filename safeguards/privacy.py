@@ -16,6 +16,7 @@ word boundaries, longest first, so "Erimbetova" is caught before "Erimbetov".
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ from safeguards.model.case import Case, Person
 Audience = Literal["public", "committee", "internal"]
 AUDIENCES: tuple[Audience, ...] = ("public", "committee", "internal")
 MIN_PART = 3
+_JSON_STRING = re.compile(r'("(?:[^"\\]|\\.)*")(\s*:)?')
 
 
 def label_for(person: Person, audience: Audience) -> str:
@@ -75,6 +77,21 @@ class Redactor:
         terms = sorted(replacements, key=len, reverse=True)
         pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(t) for t in terms) + r")(?!\w)", re.IGNORECASE)
         return cls(pattern, replacements)
+
+    def json_text(self, text: str) -> str:
+        """Redact the string values (not the keys) of a JSON document's text in one pass."""
+        if self.pattern is None:
+            return text
+        pattern = self.pattern
+
+        def value(m: re.Match[str]) -> str:
+            if m.group(2) or not pattern.search(m.group(1)):  # a key, or nothing to redact
+                return m.group(0)
+            decoded = json.loads(m.group(1))
+            redacted = pattern.sub(lambda n: self.replacements[n.group(0).lower()], decoded)
+            return m.group(1) if redacted == decoded else json.dumps(redacted, ensure_ascii=False)
+
+        return _JSON_STRING.sub(value, text)
 
     def redact(self, value: Any) -> Any:
         """Every string in a nested structure of dicts and lists, redacted."""

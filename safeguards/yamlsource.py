@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
@@ -59,6 +59,8 @@ class Document:
     data: Any
     root: yaml.Node | None
     problems: tuple[Problem, ...] = ()
+    _located: dict[tuple[tuple[PathItem, ...], bool], tuple[int, int]] = field(
+        default_factory=dict, compare=False, repr=False)
 
     def locate(self, loc: Sequence[PathItem], *, key: bool = False) -> tuple[int, int]:
         """1-based (line, column) of the value at ``loc`` (or of its key).
@@ -67,6 +69,13 @@ class Document:
         tagged union that pydantic adds to its error locations) are skipped;
         if the path leaves the document, the deepest node reached is used.
         """
+        memo = (tuple(loc), key)
+        found = self._located.get(memo)
+        if found is None:
+            found = self._located[memo] = self._walk(loc, key)
+        return found
+
+    def _walk(self, loc: Sequence[PathItem], key: bool) -> tuple[int, int]:
         node = self.root
         key_node: yaml.Node | None = None
         if node is None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import zipfile
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -32,7 +31,7 @@ def write_html(annex: Annex) -> bytes:
 
 
 def write_json(annex: Annex) -> bytes:
-    return (json.dumps(annex.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    return (annex.model_dump_json(indent=2) + "\n").encode("utf-8")
 
 
 def safe_cell(value: str) -> str:

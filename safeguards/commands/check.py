@@ -51,14 +51,14 @@ class CaseOutcome:
     written: tuple[str, ...] = ()
 
 
-_RULES: RuleSet | None = None
+_RULES: dict[str | None, RuleSet] = {}
 
 
 def _rules(rules_dir: str | None) -> RuleSet:
-    global _RULES
-    if _RULES is None:
-        _RULES = load_rules(rules_dir)
-    return _RULES
+    """The rule set, compiled once per process and directory (CEL programs cannot be pickled to workers)."""
+    if rules_dir not in _RULES:
+        _RULES[rules_dir] = load_rules(rules_dir)
+    return _RULES[rules_dir]
 
 
 def check_one(path: str, opts: Options) -> CaseOutcome:

@@ -108,5 +108,8 @@ def build_report(loaded: Loaded, result: CaseResult, rules: RuleSet, audience: A
     redactor = Redactor.for_case(case, audience)
     if redactor.pattern is None:
         return report
-    # Redact every string, ids included: an id can carry a name as well as a note can.
-    return Report.model_validate(redactor.redact(report.model_dump(mode="python")))
+    # Redact every string, ids included: an id can carry a name as well as a note can. Done on the
+    # serialised text in one pass, and parsed back so the result is checked against the model.
+    text = report.model_dump_json()
+    redacted = redactor.json_text(text)
+    return report if redacted == text else Report.model_validate_json(redacted)

@@ -84,7 +84,8 @@ def write_html(report: Report, rules: RuleSet) -> str:
 
 
 def write_json(report: Report, rules: RuleSet) -> str:
-    return json.dumps(report.model_dump(mode="json"), indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+    # pydantic's serializer: the standard library falls back to pure Python whenever indent is set.
+    return report.model_dump_json(indent=2) + "\n"
 
 
 _KIND = {"breach": "fail", "met": "pass", "insufficient_information": "open", "contested": "review",

@@ -27,6 +27,10 @@ _CEL_POS = re.compile(r"<input>:(\d+):(\d+): (.*?)(?:\n|$)")
 _STRING = re.compile(r"'(?:\\.|[^'\\])*'|\"(?:\\.|[^\"\\])*\"")
 _IDENT = re.compile(r"(?<![.\w])([A-Za-z_][A-Za-z0-9_]*)")
 _TEMPLATE = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
+_MACRO = re.compile(r"\.\s*(all|exists|exists_one|map|filter)\s*\(")
+# CEL always terminates, but nested comprehensions multiply: three over the longest fact list
+# (the ~30 methods of ill-treatment) stay in the tens of thousands of steps.
+MAX_MACROS = 3
 KNOWN_FIELDS = field_names([Rule])
 EXPRESSIONS = ("applies", "breach", "met")
 
@@ -124,6 +128,12 @@ def compile_rule(doc: Document) -> tuple[CompiledRule | None, list[Problem]]:
     for key in EXPRESSIONS:
         expr = getattr(rule, key)
         if expr is None:
+            continue
+        macros = len(_MACRO.findall(_STRING.sub("''", expr)))
+        if macros > MAX_MACROS:
+            problems.append(_located(doc, (key,), "rule-too-complex",
+                                     f"{key} uses {macros} list comprehensions; at most {MAX_MACROS} are allowed",
+                                     "split the condition or use 'in' instead of nested macros"))
             continue
         try:
             program = env.compile(expr)
