@@ -438,6 +438,17 @@ class _Semantics:
                 self.add(("contested", i, "target", "field"), "unknown-field",
                          f"{item.target.record!r} has no field {item.target.field!r}",
                          f"use one of: {', '.join(sorted(type(rec).model_fields))}")
+            elif rec is not None:
+                # Each version must be a value the field can hold, or the engine could not evaluate it.
+                for k, version in enumerate(item.versions):
+                    try:
+                        type(rec).model_validate({**rec.model_dump(exclude_unset=True),
+                                                  item.target.field: version.value})
+                    except ValidationError as exc:
+                        reason = exc.errors(include_url=False)[0]["msg"]
+                        self.add(("contested", i, "versions", k, "value"), "contested-value",
+                                 f"version {k + 1} does not fit {item.target.record}.{item.target.field}: {reason}",
+                                 "give a value the field accepts")
             for k, version in enumerate(item.versions):
                 self._refs(ids, ("contested", i, "versions", k, "sources"), version.sources, ("source",), "source")
 

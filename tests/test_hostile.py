@@ -252,3 +252,19 @@ def test_generated_cases_validate_evaluate_and_report_within_their_schema(index:
     jsonschema.validate(json.loads(WRITERS["json"](report, rules)), schema)  # type: ignore[arg-type]
     for fmt in ("md", "html", "sarif", "junit"):
         assert WRITERS[fmt](report, rules)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "fuzz" / "regressions").glob("*")), ids=lambda p: p.name)
+def test_fuzzer_findings_stay_fixed(path: Path) -> None:
+    from safeguards.api import evaluate
+    from safeguards.report.build import build_report
+    from safeguards.report.render import WRITERS
+
+    loaded = load(str(path), path.read_bytes())
+    if loaded.ok:
+        rules = _RULESET or _load(load_rules)
+        report = build_report(loaded, evaluate(loaded, rules, "international"), rules)  # type: ignore[arg-type]
+        for write in WRITERS.values():
+            write(report, rules)  # type: ignore[arg-type]
+    else:
+        assert loaded.errors

@@ -206,6 +206,11 @@ TEXT["contested-bad-field"] = ("unknown-field", HEAD + "episodes:\n  - id: e1\n 
 TEXT["contested-one-version"] = ("invalid-value", HEAD + "contested:\n  - id: k1\n    about: x\n"
                                  "    target: {record: p1, field: role}\n    versions:\n"
                                  "      - {value: a, sources: [s1]} #<\n")
+TEXT["contested-bad-value"] = ("contested-value", HEAD + "episodes:\n  - id: e1\n    events:\n      - id: ev1\n"
+                               "        type: apprehension\n        status: happened\n        sources: [s1]\n"
+                               "contested:\n  - id: k1\n    about: x\n    target: {record: ev1, field: status}\n"
+                               "    versions:\n      - {value: happened, sources: [s1]}\n"
+                               "      - value: banana #<\n        sources: [s1]\n")
 # --- YAML 1.1 surprises that must be handled deliberately, and pass
 OK = HEAD + event()
 TEXT["ok-norway"] = ("ok", OK.replace("jurisdiction: KZ", "jurisdiction: NO #<").replace("Asia/Almaty", "Europe/Oslo"))

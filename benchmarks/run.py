@@ -1,0 +1,231 @@
+"""Measure safeguards against the cost of reading YAML, on generated corpora of several sizes.
+
+    python benchmarks/run.py --sizes 1000,10000 --out benchmarks/results
+
+For each size: the parse floor (PyYAML's C loader and nothing else), ``validate`` and
+check-jsonschema on the exported case schema, ``check --format json`` and with every
+format, a warm rerun (cache) with no file changed and with 1% changed, ``--jobs 2`` against
+``--jobs 1``, ``annex``, and peak memory; then start-up time. Every command runs in a child
+process; times are wall-clock medians of ``--repeat`` runs, memory is the child's peak RSS.
+Prints a Markdown table and writes ``results.json`` and ``scaling.png``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.generate import generate_case, write_corpus  # noqa: E402
+
+PARSE_FLOOR = """
+import sys, yaml
+from pathlib import Path
+for p in sorted(Path(sys.argv[1]).rglob('*.yaml')):
+    yaml.load(p.read_bytes(), Loader=yaml.CSafeLoader)
+"""
+
+
+def run(cmd: list[str], env: dict[str, str] | None = None, cwd: Path = ROOT) -> tuple[float, float, int]:
+    """Wall time (s), peak RSS (MiB) and exit code of one child process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    return elapsed, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
+
+
+def median(cmd: list[str], repeat: int, env: dict[str, str] | None = None,
+           before: Any = None) -> tuple[float, float]:
+    times, peak = [], 0.0
+    for _ in range(repeat):
+        if before is not None:
+            before()
+        t, rss, _ = run(cmd, env)
+        times.append(t)
+        peak = max(peak, rss)
+    return statistics.median(times), peak
+
+
+def safeguards(*args: str) -> list[str]:
+    return [sys.executable, "-m", "safeguards", *args]
+
+
+def check_jsonschema(files: list[Path]) -> list[list[str]]:
+    exe = shutil.which("check-jsonschema")
+    if exe is None:
+        return []
+    schema = str(ROOT / "safeguards" / "schemas" / "case.schema.json")
+    batch = 5000  # keep each command line well under the OS limit
+    return [[exe, "--schemafile", schema, *map(str, files[i:i + batch])] for i in range(0, len(files), batch)]
+
+
+def measure(size: int, repeat: int, work: Path, full: bool) -> dict[str, Any]:
+    corpus = work / f"corpus-{size}"
+    if not corpus.exists():
+        write_corpus(corpus, size, seed=1)
+    files = sorted(corpus.rglob("*.yaml"))
+    out = work / f"out-{size}"
+    cache = work / f"cache-{size}"
+    r: dict[str, Any] = {"size": size, "bytes": sum(f.stat().st_size for f in files)}
+    r["parse_floor"], _ = median([sys.executable, "-c", PARSE_FLOOR, str(corpus)], repeat)
+    r["validate"], r["validate_rss"] = median(safeguards("validate", str(corpus)), repeat)
+    cj = check_jsonschema(files)
+    if cj:
+        total = 0.0
+        for cmd in cj:
+            total += run(cmd)[0]
+        r["check_jsonschema"] = total
+    cold = ["check", str(corpus), "-o", str(out), "--no-timestamp", "--quiet", "--fail-on", "never"]
+
+    def clear() -> None:
+        shutil.rmtree(out, ignore_errors=True)
+        shutil.rmtree(cache, ignore_errors=True)
+
+    env = {"SAFEGUARDS_CACHE_DIR": str(cache)}
+    r["check_json"], r["check_json_rss"] = median(safeguards(*cold, "--format", "json", "--no-cache"), repeat,
+                                                  env, clear)
+    clear()
+    r["check_json_cold_cached"], _ = median(safeguards(*cold, "--format", "json"), 1, env)
+    r["rerun_unchanged"], _ = median(safeguards(*cold, "--format", "json"), repeat, env)
+    changed = files[:: 100]
+    for i, f in enumerate(changed):
+        f.write_text(f.read_text() + f"# edited {i}\n")
+    r["rerun_1pct"], _ = median(safeguards(*cold, "--format", "json"), 1, env)
+    for f in changed:  # restore, so the corpus stays the generated one
+        f.write_text(f.read_text().rsplit("# edited", 1)[0])
+    if full:
+        r["check_all_formats"], _ = median(safeguards(*cold, "--format", "md,html,json,sarif,junit", "--no-cache"),
+                                           1, env, clear)
+        r["jobs1"] = r["check_json"]
+        r["jobs2"], _ = median(safeguards(*cold, "--format", "json", "--no-cache", "--jobs", "2"), repeat, env,
+                               clear)
+        annex_out = work / f"annex-{size}"
+        r["annex"], r["annex_rss"] = median(safeguards("annex", str(corpus), "-o", str(annex_out), "--quiet"), 1)
+    clear()
+    return r
+
+
+def startup(repeat: int) -> dict[str, float]:
+    small = ROOT / "cases" / "kz-2011-zhanaozen-bb.yaml"
+    with tempfile.TemporaryDirectory() as tmp:
+        version, _ = median(safeguards("--version"), repeat)
+        single, _ = median(safeguards("check", str(small), "-o", tmp, "--quiet", "--no-cache", "--fail-on", "never",
+                                      "--format", "json"), repeat)
+    return {"version": version, "single_case": single}
+
+
+def table(results: list[dict[str, Any]], start: dict[str, float]) -> str:
+    def s(x: float | None) -> str:
+        return "-" if x is None else f"{x:.2f} s"
+
+    def ratio(a: float | None, b: float | None) -> str:
+        return "-" if not a or not b else f"{a / b:.1f}x"
+
+    lines = ["| measure | " + " | ".join(f"{r['size']:,} files" for r in results) + " |",
+             "|---|" + "---|" * len(results)]
+    rows = [("parse floor (PyYAML C loader)", "parse_floor"), ("validate", "validate"),
+            ("check-jsonschema (schema only)", "check_jsonschema"), ("check --format json", "check_json"),
+            ("check, all five formats", "check_all_formats"), ("check --jobs 2 (json)", "jobs2"),
+            ("rerun, nothing changed (cache)", "rerun_unchanged"), ("rerun, 1% changed", "rerun_1pct"),
+            ("annex (all formats)", "annex")]
+    for label, key in rows:
+        lines.append(f"| {label} | " + " | ".join(s(r.get(key)) for r in results) + " |")
+    ratios = [("check json / parse floor (target <= 1.3)", "check_json", "parse_floor"),
+              ("check-jsonschema / validate (target >= 3)", "check_jsonschema", "validate"),
+              ("cold / unchanged rerun (target >= 20)", "check_json", "rerun_unchanged"),
+              ("jobs 1 / jobs 2 (target >= 1.7)", "check_json", "jobs2")]
+    for label, a, b in ratios:
+        lines.append(f"| {label} | " + " | ".join(ratio(r.get(a), r.get(b)) for r in results) + " |")
+    lines.append("| peak RSS, check json | " + " | ".join(f"{r['check_json_rss']:.0f} MiB" for r in results) + " |")
+    lines.append("| peak RSS, annex | " + " | ".join(
+        f"{r['annex_rss']:.0f} MiB" if "annex_rss" in r else "-" for r in results) + " |")
+    lines.append("")
+    lines.append(f"Start-up: `safeguards --version` {start['version'] * 1000:.0f} ms; one small case "
+                 f"{start['single_case'] * 1000:.0f} ms.")
+    return "\n".join(lines)
+
+
+def plot(results: list[dict[str, Any]], path: Path) -> None:
+    """Time and memory against corpus size, as a PNG (log-log)."""
+    import math
+
+    from PIL import Image, ImageDraw, ImageFont
+
+    w, h, pad = 900, 420, 70
+    img = Image.new("RGB", (w, h), "white")
+    d = ImageDraw.Draw(img)
+    font = ImageFont.load_default(size=13)
+    series = [("parse floor", "parse_floor", "#777777"), ("validate", "validate", "#0d47a1"),
+              ("check json", "check_json", "#b00020"), ("check --jobs 2", "jobs2", "#1b5e20")]
+    sizes = [r["size"] for r in results]
+    values = [r[k] for r in results for _, k, _ in series if r.get(k)]
+    if not values or len(sizes) < 1:
+        return
+    x0, x1 = math.log10(min(sizes)) - 0.2, math.log10(max(sizes)) + 0.2
+    y0, y1 = math.log10(min(values)) - 0.2, math.log10(max(values)) + 0.2
+
+    def xy(size: float, value: float) -> tuple[float, float]:
+        return (pad + (math.log10(size) - x0) / (x1 - x0) * (w - 2 * pad - 180),
+                h - pad - (math.log10(value) - y0) / (y1 - y0) * (h - 2 * pad))
+
+    d.rectangle([pad, pad, w - pad - 180, h - pad], outline="black")
+    d.text((pad, 20), "Wall time (s) against corpus size, log-log; peak RSS of check json in the legend",
+           fill="black", font=font)
+    for size in sizes:
+        x, _ = xy(size, 10 ** y0)
+        d.text((x - 15, h - pad + 8), f"{size:,}", fill="black", font=font)
+    for i, (label, key, colour) in enumerate(series):
+        pts = [xy(r["size"], r[key]) for r in results if r.get(key)]
+        if len(pts) > 1:
+            d.line(pts, fill=colour, width=3)
+        for p in pts:
+            d.ellipse([p[0] - 4, p[1] - 4, p[0] + 4, p[1] + 4], fill=colour)
+        d.text((w - pad - 160, pad + 20 * i), label, fill=colour, font=font)
+    rss = ", ".join(f"{r['size']:,}: {r['check_json_rss']:.0f} MiB" for r in results)
+    d.text((w - pad - 160, pad + 100), "peak RSS", fill="black", font=font)
+    for i, part in enumerate(rss.split(", ")):
+        d.text((w - pad - 160, pad + 120 + 18 * i), part, fill="black", font=font)
+    img.save(path)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--sizes", default="1000", help="comma-separated corpus sizes")
+    parser.add_argument("--full-up-to", type=int, default=10_000,
+                        help="largest size that also measures all formats, --jobs 2 and the annex")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "safeguards-bench")
+    parser.add_argument("--out", type=Path, default=None, help="write results.json and scaling.png here")
+    args = parser.parse_args()
+    args.work.mkdir(parents=True, exist_ok=True)
+    results = []
+    for size in (int(s) for s in args.sizes.split(",")):
+        results.append(measure(size, args.repeat if size <= 10_000 else 1, args.work, size <= args.full_up_to))
+        print(f"measured {size} files", file=sys.stderr)
+    start = startup(max(args.repeat, 5))
+    meta = {"python": platform.python_version(), "machine": platform.machine(), "cores": os.cpu_count(),
+            "sample_case_bytes": len(json.dumps(generate_case(1, 0)))}
+    print(table(results, start))
+    if args.out:
+        args.out.mkdir(parents=True, exist_ok=True)
+        (args.out / "results.json").write_text(json.dumps({"meta": meta, "results": results, "startup": start},
+                                                          indent=2) + "\n")
+        plot(results, args.out / "scaling.png")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,33 @@
+"""Keep the benchmark tools working: the generator's files validate and the runner measures a tiny corpus.
+
+No timing is asserted: speed is measured by benchmarks/run.py, never by a test.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from benchmarks.generate import write_corpus
+from safeguards.casefile import load
+from tests.conftest import ROOT
+
+
+def test_generated_corpus_validates(tmp_path: Path) -> None:
+    paths = write_corpus(tmp_path, 60, seed=3)
+    for path in paths:
+        loaded = load(str(path))
+        assert loaded.ok, [p.render() for p in loaded.errors]
+
+
+def test_runner_smoke(tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "run.py"), "--sizes", "20", "--repeat", "1",
+                           "--work", str(tmp_path / "work"), "--out", str(tmp_path / "out")],
+                          capture_output=True, text=True, timeout=600, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "| check --format json |" in done.stdout
+    data = json.loads((tmp_path / "out" / "results.json").read_text())
+    assert data["results"][0]["size"] == 20 and data["results"][0]["check_json"] > 0
+    assert (tmp_path / "out" / "scaling.png").stat().st_size > 1000
