@@ -76,6 +76,14 @@ def test_word_document_has_headings_tables_and_chart(tmp_path: Path) -> None:
     cells = [row.cells[0].text for row in case_table.rows[1:]]
     assert "Alexander Gerasimov (kz-2007-gerasimov)" in cells and "AA (kz-2011-zhanaozen-aa)" in cells
     assert doc.inline_shapes and len(doc.inline_shapes) == 1
+    with zipfile.ZipFile(tmp_path / "annex.docx") as z:
+        footnotes = z.read("word/footnotes.xml").decode()
+        body = z.read("word/document.xml").decode()
+        assert "footnotes.xml" in z.read("word/_rels/document.xml.rels").decode()
+    refs = body.count("<w:footnoteReference")
+    cited = sum(len(c["sources"]) for c in json.loads((tmp_path / "annex.json").read_text())["cases"])
+    assert refs == footnotes.count("<w:footnoteRef/>") == cited
+    assert "Open Society Justice Initiative" in footnotes
 
 
 def test_csv_follows_uwazi_conventions(tmp_path: Path) -> None:

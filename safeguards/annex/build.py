@@ -98,15 +98,15 @@ def _sentence(case: Case, label: str, result: CaseResult, breached: list[str], w
     subject = case.person(case.subject)
     who = [label]
     if subject is not None:
-        desc = " ".join(x for x in (f"{subject.age}-year-old" if subject.age is not None else "",
-                                    subject.sex if subject.sex != "unknown" else "") if x)
+        noun = {"male": "man", "female": "woman"}.get(subject.sex, "")
+        desc = " ".join(x for x in (f"{subject.age}-year-old" if subject.age is not None else "", noun) if x)
         if desc:
             who.append(f"a {desc}")
     text = ", ".join(who)
     authority = next((ep.authority for ep in case.episodes if ep.authority), None)
     text += " was deprived of liberty"
     if when:
-        text += f" on {when}" if len(when) >= 10 else f" in {when}"
+        text += f" on {when[:10]}" if len(when) >= 10 else f" in {when}"
     if place:
         text += f" at {place}"
     if authority:

@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from markupsafe import Markup
 
 from safeguards.annex.chart import breaches_png, breaches_svg
+from safeguards.annex.footnotes import Footnotes
 from safeguards.annex.model import Annex
 from safeguards.report.render import _env, md
 
@@ -132,12 +133,17 @@ def write_docx(annex: Annex) -> bytes:
         for cell, text in zip(cells, values, strict=True):
             cell.text = text
     doc.add_heading("Case summaries", level=1)
+    notes = Footnotes()
+    text_of = {s.number: s.text for s in annex.sources}
     for c in annex.cases:
         doc.add_heading(c.label if c.label == c.code else f"{c.label} ({c.code})", level=2)
-        doc.add_paragraph(c.summary + " Sources: " + " ".join(f"[{n}]" for n in c.sources) + ".")
+        paragraph = doc.add_paragraph(c.summary)
+        for n in c.sources:  # each source as a real footnote, numbered as in the list of sources
+            notes.reference(paragraph, f"[{n}] {text_of[n]}")
     doc.add_heading("Sources cited", level=1)
     for s in annex.sources:
         doc.add_paragraph(f"[{s.number}] {s.text}")
+    notes.attach(doc)
     raw = io.BytesIO()
     doc.save(raw)
     return _deterministic_zip(raw.getvalue())

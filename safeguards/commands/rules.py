@@ -42,6 +42,8 @@ def _show(rules: RuleSet, rule_id: str) -> int:
         out.append(f"  param {name}: {p.description}")
         out += [f"    {prof}: {v.value} ({v.source})" for prof, v in p.values.items()]
     out += ["", f"  applies: {r.applies or '(always)'}", f"  breach:  {r.breach}", f"  met:     {r.met}"]
+    reads = sorted({v for vs in compiled.reads.values() for v in vs})
+    out.append(f"  facts read (missing ones make the finding 'insufficient information'): {', '.join(reads)}")
     sys.stdout.write("\n".join(out) + "\n")
     return 0
 
