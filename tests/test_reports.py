@@ -170,3 +170,17 @@ def test_cache_rerun_gives_the_same_files(tmp_path: Path, monkeypatch: pytest.Mo
     (tmp_path / "out" / "international" / "kz-2007-gerasimov.md").unlink()
     main(args)  # the missing report invalidates that entry
     assert _tree(tmp_path / "out") == first
+
+
+def test_a_changed_rule_invalidates_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SAFEGUARDS_CACHE_DIR", str(tmp_path / "cache"))
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules)
+    case = str(CASES / "kz-2007-gerasimov.yaml")
+    args = ["check", case, "-o", str(tmp_path / "out"), "--no-timestamp", "--quiet", "--rules", str(rules),
+            "--format", "md"]
+    main(args)
+    rule = rules / "accountability-of-perpetrators" / "torture-indicated.yaml"
+    rule.write_text(rule.read_text().replace("meet every element of torture", "MEET EVERY ELEMENT OF TORTURE"))
+    main(args)
+    assert "MEET EVERY ELEMENT OF TORTURE" in (tmp_path / "out" / "international" / "kz-2007-gerasimov.md").read_text()

@@ -150,6 +150,7 @@ def run(args: argparse.Namespace) -> int:
     if args.profile not in ("international", "kz"):
         sys.stderr.write("safeguards: --profile takes international or kz\n")
         return 2
+    _RULES.clear()  # every run reads the rule files afresh; the memo only serves this run and its workers
     try:
         _rules(args.rules)
     except RuleError as exc:
