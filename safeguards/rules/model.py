@@ -2,23 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, Strict, StringConstraints
 
 from safeguards.engine.facts import Scope
-
-SAFEGUARDS: tuple[str, ...] = (
-    "registration-and-custody-records", "unofficial-or-secret-detention", "information-on-rights",
-    "access-to-lawyer-from-outset", "independent-medical-examination", "notification-of-family",
-    "prompt-judicial-control", "recording-of-interrogations", "coerced-confession-exclusion",
-    "medical-care-for-injured-detainees", "conditions-of-detention", "prolonged-solitary-confinement",
-    "incommunicado-detention", "prompt-impartial-investigation", "independence-of-investigators",
-    "right-to-complain", "protection-from-reprisal", "redress-and-rehabilitation", "accountability-of-perpetrators",
-    "independent-monitoring-access", "death-in-custody-investigation", "non-refoulement",
-)
-PROFILES: tuple[str, ...] = ("international", "kz")
-ARTICLES: tuple[str, ...] = ("1", "2", "3", "11", "12", "13", "14", "15", "16", "22")
 
 Safeguard = Literal[
     "registration-and-custody-records", "unofficial-or-secret-detention", "information-on-rights",
@@ -32,6 +20,10 @@ Safeguard = Literal[
 Article = Literal["1", "2", "3", "11", "12", "13", "14", "15", "16", "22"]
 Severity = Literal["low", "medium", "high", "critical"]
 Profile = Literal["international", "kz"]
+# The tuples are read off the Literal types, so each list is written once.
+SAFEGUARDS: tuple[str, ...] = get_args(Safeguard)
+ARTICLES: tuple[str, ...] = get_args(Article)
+PROFILES: tuple[str, ...] = get_args(Profile)
 ALL_PROFILES: tuple[Profile, ...] = ("international", "kz")
 Text = Annotated[str, Strict(), StringConstraints(min_length=1, max_length=4000)]
 Expr = Annotated[str, Strict(), StringConstraints(min_length=1, max_length=4000)]
