@@ -71,7 +71,7 @@ def run_fixture(rules: RuleSet, rule: CompiledRule, path: Path, base: dict[str, 
     loaded = check_document(Document(str(path), merged, None))
     if loaded.case is None or loaded.errors:
         first = loaded.errors[0] if loaded.errors else Problem(str(path), 1, 1, Level.ERROR, "fixture", "invalid", "")
-        line, col = doc.locate(("case",) + _loc_of(first))
+        line, col = doc.locate(("case",))
         raise InputError(Problem(str(path), line, col, Level.ERROR, "fixture-invalid",
                                  f"fixture case is not a valid case file: {first.message}", first.hint))
     out = []
@@ -79,10 +79,6 @@ def run_fixture(rules: RuleSet, rule: CompiledRule, path: Path, base: dict[str, 
         got, detail = _outcome(rules, rule, loaded.case, profile, data.get("instance"))
         out.append(FixtureResult(rule.rule.id, path.name, profile, want, got, detail))
     return out
-
-
-def _loc_of(problem: Problem) -> tuple[str, ...]:
-    return ()
 
 
 def _outcome(rules: RuleSet, rule: CompiledRule, case: Any, profile: str, instance: str | None) -> tuple[str, str]:
