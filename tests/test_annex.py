@@ -126,6 +126,15 @@ def test_reidentification_check_names_fields_to_coarsen() -> None:
     assert check(cases[:1] + cases[:1], k=2) == []
 
 
+def test_reidentification_check_finds_the_smallest_combined_coarsening() -> None:
+    cases = [Quasi("a", True, "Zhanaozen", "Mangystau", "2011-12-16", 30, "male", "z"),
+             Quasi("b", True, "Zhanaozen", "Mangystau", "2011-12-19", 33, "male", "z"),
+             Quasi("c", True, "Aktau", "Mangystau", "2011-12-17", 31, "male", "z")]
+    warnings = check(cases, k=2)
+    assert warnings[0].endswith("publish the age group instead of age, the month instead of day")
+    assert warnings[2].endswith("age group instead of age, the month instead of day, the region instead of locality")
+
+
 def test_committed_annex_is_current(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
     _annex(tmp_path, paths=("cases/",))

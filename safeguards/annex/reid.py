@@ -56,21 +56,14 @@ def age_group(age: int | None) -> str:
 
 def check(cases: Sequence[Quasi], k: int = 2) -> list[str]:
     """A warning for every pseudonymised case that fewer than ``k`` published cases resemble."""
+    combos = [frozenset(combo) for size in range(1, len(COARSEN) + 1) for combo in combinations(sorted(COARSEN), size)]
+    counts = {coarse: Counter(c.key(coarse) for c in cases) for coarse in [frozenset(), *combos]}
     warnings = []
-    base = Counter(c.key(frozenset()) for c in cases)
     for c in cases:
-        if not c.pseudonymised or base[c.key(frozenset())] >= k:
+        if not c.pseudonymised or counts[frozenset()][c.key(frozenset())] >= k:
             continue
-        fix = None
-        for size in range(1, len(COARSEN) + 1):
-            for combo in combinations(sorted(COARSEN), size):
-                coarse = frozenset(combo)
-                if Counter(x.key(coarse) for x in cases)[c.key(coarse)] >= k:
-                    fix = combo
-                    break
-            if fix:
-                break
-        advice = ("publish the " + ", the ".join(COARSEN[f] for f in fix)) if fix else \
+        fix = next((coarse for coarse in combos if counts[coarse][c.key(coarse)] >= k), None)
+        advice = ("publish the " + ", the ".join(COARSEN[f] for f in sorted(fix))) if fix else \
             "coarsening date, place and age is not enough: consider leaving the case out or merging it into counts"
         warnings.append(f"{c.case}: unique on place, date, age, sex and context among {len(cases)} published "
                         f"case(s) (fewer than {k} alike); {advice}")
