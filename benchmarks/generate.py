@@ -35,6 +35,10 @@ CONNECTION = {"victim_testimony": "victim", "witness_testimony": "witness", "law
 METHODS = ["beating", "kicking", "beating_with_objects", "asphyxiation", "stress_position", "threats",
            "threats_to_family", "deprivation_of_food", "cold", "stripping", "electric_shock"]
 PURPOSES = ["confession", "information", "punishment", "intimidation", "unknown"]
+FIRST = ["Aidos", "Yerlan", "Nurlan", "Dauren", "Askar", "Marat", "Bakhyt", "Zhanna", "Aigerim", "Gulnara", "Saule",
+         "Dinara", "Maxim", "Sergei", "Olga", "Irina", "Rustam", "Timur", "Azamat", "Roza", "Galym", "Madina"]
+LAST = ["Serikbayev", "Akhmetov", "Nurpeisov", "Zhaksylykov", "Ibraimov", "Kaliyev", "Sultanov", "Omarov", "Bekov",
+        "Ivanov", "Petrov", "Kim", "Tsoi", "Abenov", "Mukhamedov", "Sadykov", "Yesenov", "Utegenov", "Dosmagambetov"]
 STEPS = ["arrival", "registration", "rights_information", "interrogation", "lawyer_request", "lawyer_access",
          "family_notification", "medical_examination", "ill_treatment", "confession", "court_appearance",
          "conditions", "contact_denied", "monitoring_visit", "medical_request", "transfer"]
@@ -107,10 +111,14 @@ def generate_case(seed: int, index: int) -> dict[str, Any]:
     context, tz, region, locality, year = rnd.choice(CONTEXTS)
     cid = f"gen-{seed}-{index:06d}"
     n_sources = rnd.randint(2, 6)
+    name, mother = f"{rnd.choice(FIRST)} {rnd.choice(LAST)}", f"{rnd.choice(FIRST)} {rnd.choice(LAST)}"
     sources = []
     for i in range(n_sources):
         kind = rnd.choice(KINDS)
-        sources.append({"id": f"s{i}", "kind": kind, "title": f"Source {i} on case {index}",
+        # Testimony is often filed under the witness's name: the names redaction must catch.
+        title = f"Interview with {name}" if kind == "victim_testimony" and rnd.random() < 0.5 else \
+            f"Source {i} on case {index}"
+        sources.append({"id": f"s{i}", "kind": kind, "title": title,
                         "publisher": rnd.choice(["NGO A", "NGO B", "Newspaper C", "Court", "Ministry"]),
                         "date": f"{year}-{rnd.randint(1, 12):02d}", "connection": CONNECTION[kind],
                         "reliability": {"source": rnd.choice("ABCDEF"), "information": rnd.randint(1, 6)}})
@@ -120,10 +128,10 @@ def generate_case(seed: int, index: int) -> dict[str, Any]:
                                "basis": "consent_given" if decision != "confidential" else "no_consent"}
     if decision == "pseudonym_only":
         consent["pseudonym"] = f"X{index}"
-    people = [{"id": "p0", "role": "detainee", "name": f"Person {index} Generated",
+    people = [{"id": "p0", "role": "detainee", "name": name,
                "sex": rnd.choice(["male", "female", "unknown"]), "age": rnd.randint(17, 70),
                "nationality": rnd.choice(["KZ", "KZ", "KZ", "KG"]), "consent": consent, "sources": ids},
-              {"id": "p1", "role": "relative", "relation": "mother",
+              {"id": "p1", "role": "relative", "relation": "mother", "name": mother,
                "consent": {"decision": "pseudonym_only", "pseudonym": f"R{index}", "basis": "consent_given"}}]
     total = rnd.randint(10, 40)
     n_episodes = rnd.randint(1, 3)

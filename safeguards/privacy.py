@@ -20,6 +20,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, Literal
 
 from safeguards.model.case import Case, Person
@@ -28,6 +29,7 @@ Audience = Literal["public", "committee", "internal"]
 AUDIENCES: tuple[Audience, ...] = ("public", "committee", "internal")
 MIN_PART = 3
 _JSON_STRING = re.compile(r'("(?:[^"\\]|\\.)*")(\s*:)?')
+_KEY_AFTER = re.compile(r"\s*:")
 
 
 def label_for(person: Person, audience: Audience) -> str:
@@ -51,9 +53,12 @@ def case_code(case: Case) -> str:
 
 @dataclass(frozen=True)
 class Redactor:
-    """Replaces the names of people who have not consented; built once per case and audience."""
+    """Replaces the names of people who have not consented; built once per case and audience.
 
-    pattern: re.Pattern[str] | None
+    ``replacements`` maps each lower-cased term to what replaces it; the patterns are compiled
+    only when a text is found to need them.
+    """
+
     replacements: dict[str, str]
 
     @classmethod
@@ -67,29 +72,89 @@ class Redactor:
                 replacements.setdefault(term.lower(), shown)
         # A consented name that contains a redacted part (a shared surname) must not
         # leak through the part either: redaction wins over publication.
-        return cls.from_replacements(replacements)
+        return cls(replacements)
 
     @classmethod
     def from_replacements(cls, replacements: dict[str, str]) -> Redactor:
         """A redactor for lower-cased terms and what replaces each."""
-        if not replacements:
-            return cls(None, {})
-        return cls(_compile(replacements), replacements)
+        return cls(replacements)
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str] | None:
+        """Any term, on word boundaries, case-insensitively, the longest first; None when nothing is redacted."""
+        return _compile(self.replacements) if self.replacements else None
+
+    @cached_property
+    def anywhere(self) -> re.Pattern[str] | None:
+        """Any term as a substring of JSON text; None when a term holds a character JSON escapes."""
+        if not self.replacements or any(ch in '"\\' or ch < " " for t in self.replacements for ch in t):
+            return None
+        return _compile(self.replacements, bounded=False)
+
+    @cached_property
+    def folded(self) -> tuple[str, ...] | None:
+        """The terms folded (see ``fold``), for a plain substring search; None without the fold table."""
+        return None if _FOLD is None else tuple(sorted({fold(t) for t in self.replacements}))
 
     def json_text(self, text: str) -> str:
-        """Redact the string values (not the keys) of a JSON document's text in one pass."""
-        if self.pattern is None:
+        """Redact the string values (not the keys) of a JSON document's text in one pass.
+
+        Each string is looked at decoded: in JSON text a name may sit against an escape
+        (``\\nIvanov``), where a word boundary would not be seen. Where the terms can be looked
+        for in the text itself, a plain substring search over the folded text (see ``fold``)
+        finds every place a term might be, and only the strings there are decoded; otherwise
+        every string that holds a term anywhere is.
+        """
+        if not self.replacements:
+            return text
+        searchable = "\\u" not in text and not any(ch in '"\\' or ch < " " for t in self.replacements for ch in t)
+        if searchable and self.folded is not None:  # a plain substring search finds every candidate place
+            low = fold(text)
+            hits = sorted(i for term in self.folded for i in _find_all(low, term))
+            return self._redact_strings_at(text, hits) if hits else text
+        gate = self.anywhere if searchable else None
+        if gate is not None and not gate.search(text):
             return text
         pattern = self.pattern
+        assert pattern is not None
 
         def value(m: re.Match[str]) -> str:
-            if m.group(2) or not pattern.search(m.group(1)):  # a key, or nothing to redact
+            if m.group(2) or (gate is not None and not gate.search(m.group(1))):  # a key, or no term in it
                 return m.group(0)
             decoded = json.loads(m.group(1))
             redacted = pattern.sub(lambda n: self.replacements[n.group(0).lower()], decoded)
-            return m.group(1) if redacted == decoded else json.dumps(redacted, ensure_ascii=False)
+            return m.group(0) if redacted == decoded else json.dumps(redacted, ensure_ascii=False)
 
         return _JSON_STRING.sub(value, text)
+
+    def _redact_strings_at(self, text: str, hits: list[int]) -> str:
+        """Redact the JSON string values that hold the positions ``hits`` (sorted), decoded one by one."""
+        # With escaped backslashes and escaped quotes blanked out (same length), every '"' left is a
+        # string's delimiter: an odd number of them before a position puts it inside a string.
+        plain = text.replace("\\\\", "  ").replace('\\"', "  ")
+        spans: list[tuple[int, int]] = []
+        quotes, counted = 0, 0
+        for hit in hits:
+            quotes += plain.count('"', counted, hit)
+            counted = hit
+            if quotes % 2 == 0 or (spans and spans[-1][0] <= hit < spans[-1][1]):
+                continue  # outside every string (true, null, a number), or in a string already taken
+            start, end = plain.rfind('"', 0, hit), plain.find('"', hit) + 1
+            if not _KEY_AFTER.match(plain, end):
+                spans.append((start, end))
+        if not spans:
+            return text
+        pattern = self.pattern
+        assert pattern is not None
+        out, last = [], 0
+        for start, end in spans:
+            raw = text[start:end]
+            decoded = json.loads(raw)
+            redacted = pattern.sub(lambda n: self.replacements[n.group(0).lower()], decoded)
+            out += [text[last:start], raw if redacted == decoded else json.dumps(redacted, ensure_ascii=False)]
+            last = end
+        out.append(text[last:])
+        return "".join(out)
 
     def redact(self, value: Any) -> Any:
         """Every string in a nested structure of dicts and lists, redacted."""
@@ -110,7 +175,59 @@ class Redactor:
         return self.pattern.sub(lambda m: self.replacements[m.group(0).lower()], value)
 
 
-def _compile(terms: Iterable[str]) -> re.Pattern[str]:
+def _fold_table() -> dict[int, int] | None:
+    """Each character that case-insensitive matching treats as the same letter, mapped to one of them.
+
+    Besides upper and lower case, the ``re`` module matches a few letters with others ("ı" with "i",
+    "ſ" with "s", "µ" with "μ"); the table lives in the standard library's ``re._casefix``. Without
+    it there is no folding, and redaction always takes the exact, slower path.
+    """
+    import importlib
+
+    try:
+        extra: dict[int, tuple[int, ...]] = importlib.import_module("re._casefix")._EXTRA_CASES
+    except (ImportError, AttributeError):  # pragma: no cover - a Python whose re keeps the table elsewhere
+        return None
+    canon: dict[int, int] = {}
+
+    def root(c: int) -> int:
+        while canon.get(c, c) != c:
+            c = canon[c]
+        return c
+
+    for key, others in extra.items():
+        for other in others:
+            a, b = root(key), root(other)
+            if a != b:
+                canon[max(a, b)] = min(a, b)
+    return {c: root(c) for c in canon}
+
+
+_FOLD = _fold_table()
+_FOLDABLE = re.compile("[" + "".join(re.escape(chr(c)) for c in _FOLD) + "]") if _FOLD else None
+
+
+def fold(text: str) -> str:
+    """``text`` with every letter that case-insensitive matching equates mapped to one form, length kept.
+
+    Lower case equates what ``re.IGNORECASE`` equates except for "İ", whose lower case is two
+    characters (it is matched as "i"), and the letters of ``_fold_table``; so a term that matches
+    somewhere in ``text`` case-insensitively is a plain substring of ``fold(text)``.
+    """
+    low = text.replace("\u0130", "i").lower()
+    if _FOLD and _FOLDABLE is not None and _FOLDABLE.search(low):
+        low = low.translate(_FOLD)
+    return low
+
+
+def _find_all(text: str, term: str) -> Iterable[int]:
+    i = text.find(term)
+    while i != -1:
+        yield i
+        i = text.find(term, i + 1)
+
+
+def _compile(terms: Iterable[str], bounded: bool = True) -> re.Pattern[str]:
     """One case-insensitive, word-bounded pattern matching the longest of ``terms`` at each place.
 
     The terms are laid out as a trie (``ivan(?:ov(?:a)?)?``), so matching costs the length of the text,
@@ -118,10 +235,11 @@ def _compile(terms: Iterable[str]) -> re.Pattern[str]:
     expression compiler falls back to the plain alternation, longest first, which matches the same.
     """
     ordered = sorted(set(terms), key=lambda t: (-len(t), t))
+    before, after = (r"(?<!\w)(", r")(?!\w)") if bounded else ("(", ")")
     try:
-        return re.compile(r"(?<!\w)(" + _trie_regex(ordered) + r")(?!\w)", re.IGNORECASE)
+        return re.compile(before + _trie_regex(ordered) + after, re.IGNORECASE)
     except (RecursionError, OverflowError, re.error):
-        return re.compile(r"(?<!\w)(" + "|".join(re.escape(t) for t in ordered) + r")(?!\w)", re.IGNORECASE)
+        return re.compile(before + "|".join(re.escape(t) for t in ordered) + after, re.IGNORECASE)
 
 
 _END = ""

@@ -297,7 +297,7 @@ def assemble(collected: Collected, rules: RuleSet, profile: str, audience: Audie
         for term, shown in s.withheld.items():
             withheld.setdefault(term, shown)
     everywhere = Redactor.from_replacements(withheld)
-    if everywhere.pattern is None:
+    if not everywhere.replacements:
         return annex
     return Annex.model_validate(everywhere.redact(annex.model_dump(mode="python")))
 

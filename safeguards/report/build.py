@@ -106,7 +106,7 @@ def build_report(loaded: Loaded, result: CaseResult, rules: RuleSet, audience: A
     report = Report(case=header, result=result, timeline=_timeline(case, rules, result.profile), sources=sources,
                     contested=contested, provenance=provenance)
     redactor = Redactor.for_case(case, audience)
-    if redactor.pattern is None:
+    if not redactor.replacements:
         return report
     # Redact every string, ids included: an id can carry a name as well as a note can. Done on the
     # serialised text in one pass, and parsed back so the result is checked against the model.
