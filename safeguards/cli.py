@@ -18,6 +18,7 @@ from safeguards.problems import SafeguardsError
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 VALIDATE_FORMATS = ("text", "json", "github", "sarif")
 SCHEMAS = ("case", "rule", "report", "annex")
+JOBS_HELP = "processes to use (default 0: one per core when there are 200 files or more)"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -39,6 +40,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="output format (default: github under GitHub Actions, else text)")
     v.add_argument("--strict", action="store_true", help="warnings fail the run too")
     v.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE instead of stdout")
+    v.add_argument("--jobs", type=int, default=0, metavar="N", help=JOBS_HELP)
 
     s = sub.add_parser("schema", help="print a JSON Schema (case, rule, report, annex)")
     s.add_argument("name", choices=SCHEMAS)
@@ -51,7 +53,7 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--fail-on", default="breach", metavar="LEVEL",
                    help="exit 1 when a finding reaches LEVEL: breach (any breach), critical, high, medium, low, "
                         "or never")
-    c.add_argument("--jobs", type=int, default=1, metavar="N", help="cases evaluated in parallel")
+    c.add_argument("--jobs", type=int, default=0, metavar="N", help=JOBS_HELP)
     c.add_argument("--rules", default=None, metavar="DIR", help="rule directory (default: the bundled rules)")
     c.add_argument("--no-timestamp", action="store_true",
                    help="leave the time of the run out of reports, so reruns are byte-identical")
@@ -81,6 +83,7 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--k", type=int, default=2,
                    help="re-identification check: warn when fewer than K published cases share a pseudonymised "
                         "case's place, date, age, sex and context")
+    a.add_argument("--jobs", type=int, default=0, metavar="N", help=JOBS_HELP)
     a.add_argument("--quiet", action="store_true")
     return p
 
@@ -92,7 +95,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "validate":
             from safeguards.commands.validate import run as run_validate
 
-            return run_validate(args.paths, args.format, args.strict, args.output)
+            return run_validate(args.paths, args.format, args.strict, args.output, max(0, args.jobs))
         if args.command == "schema":
             from safeguards.schemas import schema_text
 

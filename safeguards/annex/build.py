@@ -199,33 +199,64 @@ class Collected:
 
 
 def collect(files: Sequence[str], rules: RuleSet, profile: str, audience: Audience, context: str | None = None,
-            date_from: str | None = None, date_to: str | None = None) -> Collected:
-    """Load, filter, evaluate and summarise each case in turn."""
-    from safeguards.api import evaluate
+            date_from: str | None = None, date_to: str | None = None, jobs: int = 1) -> Collected:
+    """Load, filter, evaluate and summarise each case in turn (in ``jobs`` processes, 0: automatic)."""
+    from safeguards.parallel import imap, workers
 
+    global _TASK
+    _TASK = _Task(rules, profile, audience, context, date_from, date_to)
     summaries: list[Summary] = []
     withheld = 0
     invalid: list[Problem] = []
     withheld_names: dict[str, str] = {}
-    for path in files:
-        loaded = load(path)
-        if not loaded.ok or loaded.case is None:
-            invalid.extend(loaded.errors)
-            continue
-        case = loaded.case
-        if context is not None and case.context != context:
-            continue
-        if not _in_range(_apprehension(case)[0], date_from, date_to):
-            continue
-        if audience == "public" and is_confidential(case):
-            withheld += 1
-            # The case is left out, but its people's names must not appear through other cases either.
-            for term in Redactor.for_case(case, audience).replacements:
-                withheld_names.setdefault(term, "[withheld]")
-            continue
-        summaries.append(summarise(loaded, evaluate(loaded, rules, profile), rules, audience))
+    try:
+        for kind, payload in imap(_one, files, workers(jobs, len(files))):
+            if kind == "invalid":
+                invalid.extend(payload)
+            elif kind == "withheld":
+                withheld += 1
+                for term in payload:
+                    withheld_names.setdefault(term, "[withheld]")
+            elif kind == "summary":
+                summaries.append(payload)
+    finally:
+        _TASK = None
     summaries.sort(key=lambda s: (s.row.apprehended or "", s.row.code))
     return Collected(summaries, withheld, invalid, withheld_names)
+
+
+@dataclass(frozen=True)
+class _Task:
+    rules: RuleSet
+    profile: str
+    audience: Audience
+    context: str | None
+    date_from: str | None
+    date_to: str | None
+
+
+_TASK: _Task | None = None  # set by collect() before workers fork, so they inherit the compiled rules
+
+
+def _one(path: str) -> tuple[str, Any]:
+    """What one case file adds to the annex: ("invalid", problems), ("skip", None),
+    ("withheld", names to withhold everywhere) or ("summary", Summary)."""
+    from safeguards.api import evaluate
+
+    task = _TASK
+    assert task is not None
+    loaded = load(path)
+    if not loaded.ok or loaded.case is None:
+        return "invalid", list(loaded.errors)
+    case = loaded.case
+    if task.context is not None and case.context != task.context:
+        return "skip", None
+    if not _in_range(_apprehension(case)[0], task.date_from, task.date_to):
+        return "skip", None
+    if task.audience == "public" and is_confidential(case):
+        # The case is left out, but its people's names must not appear through other cases either.
+        return "withheld", list(Redactor.for_case(case, task.audience).replacements)
+    return "summary", summarise(loaded, evaluate(loaded, task.rules, task.profile), task.rules, task.audience)
 
 
 def assemble(collected: Collected, rules: RuleSet, profile: str, audience: Audience,

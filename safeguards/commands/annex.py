@@ -34,7 +34,8 @@ def run(args: argparse.Namespace) -> int:
         sys.stderr.write(str(exc) + "\n")
         return 2
     files, missing = discover(args.paths)
-    collected = collect(files, rules, args.profile, args.audience, args.context, args.date_from, args.date_to)
+    collected = collect(files, rules, args.profile, args.audience, args.context, args.date_from, args.date_to,
+                        max(0, args.jobs))
     for p in [*missing, *collected.invalid]:
         sys.stderr.write(p.render() + "\n")
     annex = assemble(collected, rules, args.profile, args.audience)

@@ -108,21 +108,13 @@ def _evaluate_and_write(loaded: object, rules: RuleSet, opts: Options) -> CaseOu
         written=tuple(written))
 
 
-def _init_worker(rules_dir: str | None) -> None:
-    _rules(rules_dir)
-
-
 def _run_many(files: list[str], opts: Options, jobs: int) -> Iterator[CaseOutcome]:
-    if jobs <= 1 or len(files) < 2:
-        for f in files:
-            yield check_one(f, opts)
-        return
-    import multiprocessing as mp
     from functools import partial
 
-    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(opts.rules_dir,)) as pool:
-        yield from pool.imap(partial(check_one, opts=opts), files, chunksize=max(1, min(64, len(files) // (jobs * 8))))
+    from safeguards.parallel import imap, workers
+
+    # The rules are compiled in this process before the pool forks, so workers inherit them.
+    yield from imap(partial(check_one, opts=opts), files, workers(jobs, len(files)))
 
 
 def _fails(outcome: CaseOutcome, fail_on: str) -> bool:
@@ -162,7 +154,7 @@ def run(args: argparse.Namespace) -> int:
     colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
     outcomes: list[CaseOutcome] = []
     try:
-        for i, outcome in enumerate(_run_many(files, opts, max(1, args.jobs)), 1):
+        for i, outcome in enumerate(_run_many(files, opts, max(0, args.jobs)), 1):
             outcomes.append(outcome)
             if tty and not args.quiet and len(files) > 1:
                 sys.stderr.write(f"\rchecked {i}/{len(files)}")

@@ -11,19 +11,25 @@ from safeguards.problems import Level, Problem, sort_problems
 from safeguards.writers.problems import WRITERS
 
 
-def collect(paths: list[str]) -> tuple[list[Problem], int]:
+def _problems(path: str) -> list[Problem]:
+    return list(load(path).problems)
+
+
+def collect(paths: list[str], jobs: int = 1) -> tuple[list[Problem], int]:
     """Every problem in every case file under ``paths``, and how many files were read."""
+    from safeguards.parallel import imap, workers
+
     files, problems = discover(paths)
-    for path in files:
-        problems.extend(load(path).problems)
+    for found in imap(_problems, files, workers(jobs, len(files))):
+        problems.extend(found)
     return sort_problems(problems), len(files)
 
 
-def run(paths: list[str], fmt: str | None, strict: bool, output: str | None) -> int:
+def run(paths: list[str], fmt: str | None, strict: bool, output: str | None, jobs: int = 0) -> int:
     """Validate, render, and return 0 (clean), 1 (problems) or 2 (nothing could be read)."""
     if fmt is None:
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    problems, count = collect(paths)
+    problems, count = collect(paths, jobs)
     rendered = WRITERS[fmt](problems, count)
     if output:
         write_atomic(output, rendered)

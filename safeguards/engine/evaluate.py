@@ -122,9 +122,10 @@ class Evaluator:
                                  f"rule {rule.rule.id}: {key} failed on {inst.label}: {text}",
                                  "guard the expression (e.g. check a value before dividing by it)"))
 
-    def evaluate_instance(self, rule: CompiledRule, inst: Instance) -> _Raw:
+    def evaluate_instance(self, rule: CompiledRule, inst: Instance, base: dict[str, Any] | None = None) -> _Raw:
+        """One rule on one instance; ``base`` is the instance's activation, when the caller keeps it."""
         params = self.params[rule.rule.id]
-        act = activation(inst.facts)
+        act = dict(base) if base is not None else activation(inst.facts)
         act.update(params)
         msgs = rule.rule.messages
         applies = self._run(rule, "applies", act, inst)
@@ -166,6 +167,7 @@ class Evaluator:
     @staticmethod
     def _missing(rule: CompiledRule, inst: Instance) -> tuple[Missing, ...]:
         out: dict[str, Missing] = {}
+        memo = _MISSING
         for key in ("applies", "breach", "met"):
             for var in sorted(rule.reads.get(key, ())):
                 decl = decl_of_variable(var)
@@ -173,8 +175,10 @@ class Evaluator:
                     continue
                 fact = inst.facts.get(decl.name)
                 if fact is None:
-                    out[decl.name] = Missing(fact=decl.name, meaning=decl.meaning, record=decl.record,
-                                             reason="not recorded")
+                    if decl.name not in memo:  # the same for every case: built once
+                        memo[decl.name] = Missing(fact=decl.name, meaning=decl.meaning, record=decl.record,
+                                                  reason="not recorded")
+                    out[decl.name] = memo[decl.name]
                 elif decl.type in ("hours", "days"):
                     lo, hi = fact.value
                     if hi - lo >= 0.05:
@@ -183,6 +187,9 @@ class Evaluator:
                             fact=decl.name, meaning=decl.meaning, record=decl.record + " (more precisely)",
                             reason=f"recorded precision leaves it between {_num(lo)} and {_num(hi)} {unit}")
         return tuple(out.values())
+
+
+_MISSING: dict[str, Missing] = {}
 
 
 def _variants(case: Case, doc: Document | None) -> list[tuple[Case, tuple[tuple[str, int], ...]]]:
@@ -228,9 +235,21 @@ def _set_field(data: Any, record: str, field: str, value: Any) -> bool:
     return False
 
 
-def _location(doc: Document | None, path: Sequence[str | int]) -> Location:
-    line, col = doc.locate(tuple(path)) if doc is not None else (0, 0)
-    return Location.model_construct(path=".".join(str(p) for p in path) or "(case)", line=line, column=col)
+class _Locations:
+    """File positions of record paths, each built once per case (findings share them)."""
+
+    def __init__(self, doc: Document | None) -> None:
+        self.doc = doc
+        self.memo: dict[tuple[str | int, ...], Location] = {}
+
+    def __call__(self, path: Sequence[str | int]) -> Location:
+        key = tuple(path)
+        loc = self.memo.get(key)
+        if loc is None:
+            line, col = self.doc.locate(key) if self.doc is not None else (0, 0)
+            loc = Location.model_construct(path=".".join(str(p) for p in key) or "(case)", line=line, column=col)
+            self.memo[key] = loc
+        return loc
 
 
 def evaluate_case(case: Case, rules: RuleSet, profile: str, doc: Document | None = None) -> list[Finding]:
@@ -241,13 +260,16 @@ def evaluate_case(case: Case, rules: RuleSet, profile: str, doc: Document | None
                             dict[tuple[str, str], _Raw]]] = []
     for variant, combo in variants:
         instances = derive(variant)
+        acts = [activation(inst.facts) for inst in instances]
         raws: dict[tuple[str, str], _Raw] = {}
         for rule in ev.rules:
-            for inst in instances:
+            for inst, act in zip(instances, acts, strict=True):
                 if inst.scope == rule.rule.scope:
-                    raws[(rule.rule.id, inst.key)] = ev.evaluate_instance(rule, inst)
+                    raws[(rule.rule.id, inst.key)] = ev.evaluate_instance(rule, inst, act)
         per_variant.append((combo, {i.key + "/" + i.scope: i for i in instances}, raws))
     sources = {s.id: s for s in case.sources}
+    location = _Locations(doc)
+    uses: dict[tuple[str, str, str], FactUse] = {}
     findings: list[Finding] = []
     _, first_instances, first_raws = per_variant[0]
     for rule in ev.rules:
@@ -282,10 +304,16 @@ def evaluate_case(case: Case, rules: RuleSet, profile: str, doc: Document | None
             used = [inst.facts[n] for n in raw.used if n in inst.facts]
             # Results are built from the engine's own checked data: constructed without re-validation
             # (the report built from them is validated against its schema by the test suite).
-            fact_uses = [FactUse.model_construct(name=n, value=render_value(n, inst.facts, {}),
-                                                 sources=list(inst.facts[n].sources),
-                                                 locations=[_location(doc, p) for p in inst.facts[n].paths])
-                         for n in raw.used if n in inst.facts]
+            fact_uses = []
+            for n in raw.used:
+                if n not in inst.facts:
+                    continue
+                use = uses.get((inst.scope, inst.key, n))
+                if use is None:
+                    use = uses[(inst.scope, inst.key, n)] = FactUse.model_construct(
+                        name=n, value=render_value(n, inst.facts, {}), sources=list(inst.facts[n].sources),
+                        locations=[location(p) for p in inst.facts[n].paths])
+                fact_uses.append(use)
             cited = sorted({s for f in used for s in f.sources})
             if outcome in ("breach", "met"):
                 proof = weakest(standard_for([sources[s] for s in f.sources if s in sources]) for f in used)
@@ -298,7 +326,7 @@ def evaluate_case(case: Case, rules: RuleSet, profile: str, doc: Document | None
                 weight=float(r.weight), scope=r.scope, instance=inst.key, instance_label=inst.label,
                 outcome=outcome, message=message, standard_of_proof=proof, legal_basis=list(r.sources),
                 kz_recommendation=r.kz_recommendation, facts=fact_uses, sources=cited, missing=list(raw.missing),
-                versions=versions, location=_location(doc, loc_path)))
+                versions=versions, location=location(loc_path)))
     return findings
 
 

@@ -130,8 +130,10 @@ def _local(p: Parsed, tzname: str, year: int, month: int, day: int, hour: int = 
     return datetime(year, month, day, hour, minute, second, tzinfo=tzinfo)
 
 
+@lru_cache(maxsize=8192)
 def interval(text: str, tzname: str, approximate: bool = False) -> Interval:
-    """The interval of instants that ``text`` allows in the zone ``tzname``."""
+    """The interval of instants that ``text`` allows in the zone ``tzname`` (memoised: validation,
+    derivation and the report's timeline all ask for the same times)."""
     p = parse_time(text)
     prec = p.precision
     if prec is Precision.YEAR:
