@@ -74,6 +74,7 @@ def check_jsonschema(files: list[Path]) -> list[list[str]]:
 
 
 def measure(size: int, repeat: int, work: Path, full: bool) -> dict[str, Any]:
+    """Every measurement at one corpus size; ``full`` adds check-jsonschema, all formats and the serial annex."""
     corpus = work / f"corpus-{size}"
     if not corpus.exists():
         write_corpus(corpus, size, seed=1)
@@ -81,14 +82,12 @@ def measure(size: int, repeat: int, work: Path, full: bool) -> dict[str, Any]:
     out = work / f"out-{size}"
     cache = work / f"cache-{size}"
     r: dict[str, Any] = {"size": size, "bytes": sum(f.stat().st_size for f in files)}
-    r["parse_floor"], _ = median([sys.executable, "-c", PARSE_FLOOR, str(corpus)], repeat)
-    r["validate"], r["validate_rss"] = median(safeguards("validate", str(corpus)), repeat)
-    cj = check_jsonschema(files)
-    if cj:
-        total = 0.0
-        for cmd in cj:
-            total += run(cmd)[0]
-        r["check_jsonschema"] = total
+    r["parse_floor"], r["parse_floor_rss"] = median([sys.executable, "-c", PARSE_FLOOR, str(corpus)], repeat)
+    r["validate"], r["validate_rss"] = median(safeguards("validate", str(corpus), "--jobs", "1"), repeat)
+    if full:
+        cj = check_jsonschema(files)
+        if cj:
+            r["check_jsonschema"] = sum(run(cmd)[0] for cmd in cj)
     cold = ["check", str(corpus), "-o", str(out), "--no-timestamp", "--quiet", "--fail-on", "never"]
 
     def clear() -> None:
@@ -96,25 +95,28 @@ def measure(size: int, repeat: int, work: Path, full: bool) -> dict[str, Any]:
         shutil.rmtree(cache, ignore_errors=True)
 
     env = {"SAFEGUARDS_CACHE_DIR": str(cache)}
-    r["check_json"], r["check_json_rss"] = median(safeguards(*cold, "--format", "json", "--no-cache"), repeat,
-                                                  env, clear)
+    # Engine cost on one core: every check figure below is --jobs 1 unless it says otherwise.
+    r["check_json"], r["check_json_rss"] = median(safeguards(*cold, "--format", "json", "--no-cache", "--jobs", "1"),
+                                                  repeat, env, clear)
+    r["jobs1"] = r["check_json"]
+    r["jobs2"], r["jobs2_rss"] = median(safeguards(*cold, "--format", "json", "--no-cache", "--jobs", "2"), repeat,
+                                        env, clear)
     clear()
-    r["check_json_cold_cached"], _ = median(safeguards(*cold, "--format", "json"), 1, env)
-    r["rerun_unchanged"], _ = median(safeguards(*cold, "--format", "json"), repeat, env)
+    r["check_json_cold_cached"], _ = median(safeguards(*cold, "--format", "json", "--jobs", "2"), 1, env)
+    r["rerun_unchanged"], _ = median(safeguards(*cold, "--format", "json", "--jobs", "1"), repeat, env)
     changed = files[:: 100]
     for i, f in enumerate(changed):
         f.write_text(f.read_text() + f"# edited {i}\n")
-    r["rerun_1pct"], _ = median(safeguards(*cold, "--format", "json"), 1, env)
+    r["rerun_1pct"], _ = median(safeguards(*cold, "--format", "json", "--jobs", "1"), 1, env)
     for f in changed:  # restore, so the corpus stays the generated one
         f.write_text(f.read_text().rsplit("# edited", 1)[0])
     if full:
-        r["check_all_formats"], _ = median(safeguards(*cold, "--format", "md,html,json,sarif,junit", "--no-cache"),
-                                           1, env, clear)
-        r["jobs1"] = r["check_json"]
-        r["jobs2"], _ = median(safeguards(*cold, "--format", "json", "--no-cache", "--jobs", "2"), repeat, env,
-                               clear)
-        annex_out = work / f"annex-{size}"
-        r["annex"], r["annex_rss"] = median(safeguards("annex", str(corpus), "-o", str(annex_out), "--quiet"), 1)
+        r["check_all_formats"], _ = median(safeguards(*cold, "--format", "md,html,json,sarif,junit", "--no-cache",
+                                                      "--jobs", "1"), 1, env, clear)
+        r["annex"], r["annex_rss"] = median(safeguards("annex", str(corpus), "-o", str(work / f"annex-{size}"),
+                                                       "--quiet", "--jobs", "1"), 1)
+    r["annex_jobs2"], r["annex_jobs2_rss"] = median(
+        safeguards("annex", str(corpus), "-o", str(work / f"annex-{size}"), "--quiet", "--jobs", "2"), 1)
     clear()
     return r
 
@@ -135,24 +137,31 @@ def table(results: list[dict[str, Any]], start: dict[str, float]) -> str:
     def ratio(a: float | None, b: float | None) -> str:
         return "-" if not a or not b else f"{a / b:.1f}x"
 
+    def mib(x: float | None) -> str:
+        return "-" if x is None else f"{x:.0f} MiB"
+
     lines = ["| measure | " + " | ".join(f"{r['size']:,} files" for r in results) + " |",
              "|---|" + "---|" * len(results)]
     rows = [("parse floor (PyYAML C loader)", "parse_floor"), ("validate", "validate"),
             ("check-jsonschema (schema only)", "check_jsonschema"), ("check --format json", "check_json"),
             ("check, all five formats", "check_all_formats"), ("check --jobs 2 (json)", "jobs2"),
             ("rerun, nothing changed (cache)", "rerun_unchanged"), ("rerun, 1% changed", "rerun_1pct"),
-            ("annex (all formats)", "annex")]
+            ("annex (all formats)", "annex"), ("annex --jobs 2", "annex_jobs2")]
     for label, key in rows:
         lines.append(f"| {label} | " + " | ".join(s(r.get(key)) for r in results) + " |")
     ratios = [("check json / parse floor (target <= 1.3)", "check_json", "parse_floor"),
+              ("validate / parse floor", "validate", "parse_floor"),
               ("check-jsonschema / validate (target >= 3)", "check_jsonschema", "validate"),
               ("cold / unchanged rerun (target >= 20)", "check_json", "rerun_unchanged"),
               ("jobs 1 / jobs 2 (target >= 1.7)", "check_json", "jobs2")]
     for label, a, b in ratios:
         lines.append(f"| {label} | " + " | ".join(ratio(r.get(a), r.get(b)) for r in results) + " |")
-    lines.append("| peak RSS, check json | " + " | ".join(f"{r['check_json_rss']:.0f} MiB" for r in results) + " |")
-    lines.append("| peak RSS, annex | " + " | ".join(
-        f"{r['annex_rss']:.0f} MiB" if "annex_rss" in r else "-" for r in results) + " |")
+    for label, key in (("peak RSS, parse floor", "parse_floor_rss"), ("peak RSS, validate", "validate_rss"),
+                       ("peak RSS, check json", "check_json_rss"), ("peak RSS, check --jobs 2 (largest process)",
+                                                                   "jobs2_rss"),
+                       ("peak RSS, annex", "annex_rss"), ("peak RSS, annex --jobs 2 (largest process)",
+                                                          "annex_jobs2_rss")):
+        lines.append(f"| {label} | " + " | ".join(mib(r.get(key)) for r in results) + " |")
     lines.append("")
     lines.append(f"Start-up: `safeguards --version` {start['version'] * 1000:.0f} ms; one small case "
                  f"{start['single_case'] * 1000:.0f} ms.")
@@ -170,7 +179,8 @@ def plot(results: list[dict[str, Any]], path: Path) -> None:
     d = ImageDraw.Draw(img)
     font = ImageFont.load_default(size=13)
     series = [("parse floor", "parse_floor", "#777777"), ("validate", "validate", "#0d47a1"),
-              ("check json", "check_json", "#b00020"), ("check --jobs 2", "jobs2", "#1b5e20")]
+              ("check json", "check_json", "#b00020"), ("check --jobs 2", "jobs2", "#1b5e20"),
+              ("annex --jobs 2", "annex_jobs2", "#6a1b9a")]
     sizes = [r["size"] for r in results]
     values = [r[k] for r in results for _, k, _ in series if r.get(k)]
     if not values or len(sizes) < 1:
@@ -183,7 +193,7 @@ def plot(results: list[dict[str, Any]], path: Path) -> None:
                 h - pad - (math.log10(value) - y0) / (y1 - y0) * (h - 2 * pad))
 
     d.rectangle([pad, pad, w - pad - 180, h - pad], outline="black")
-    d.text((pad, 20), "Wall time (s) against corpus size, log-log; peak RSS of check json in the legend",
+    d.text((pad, 20), "Wall time (s) against corpus size, log-log; peak RSS (check json / annex) in the legend",
            fill="black", font=font)
     for size in sizes:
         x, _ = xy(size, 10 ** y0)
@@ -195,36 +205,55 @@ def plot(results: list[dict[str, Any]], path: Path) -> None:
         for p in pts:
             d.ellipse([p[0] - 4, p[1] - 4, p[0] + 4, p[1] + 4], fill=colour)
         d.text((w - pad - 160, pad + 20 * i), label, fill=colour, font=font)
-    rss = ", ".join(f"{r['size']:,}: {r['check_json_rss']:.0f} MiB" for r in results)
-    d.text((w - pad - 160, pad + 100), "peak RSS", fill="black", font=font)
-    for i, part in enumerate(rss.split(", ")):
-        d.text((w - pad - 160, pad + 120 + 18 * i), part, fill="black", font=font)
+    d.text((w - pad - 160, pad + 110), "peak RSS, check / annex", fill="black", font=font)
+    for i, r in enumerate(results):
+        annex = r.get("annex_rss") or r.get("annex_jobs2_rss")
+        text = f"{r['size']:,}: {r['check_json_rss']:.0f} / {annex:.0f} MiB" if annex else \
+            f"{r['size']:,}: {r['check_json_rss']:.0f} MiB"
+        d.text((w - pad - 160, pad + 130 + 18 * i), text, fill="black", font=font)
     img.save(path)
+
+
+def _meta() -> dict[str, Any]:
+    return {"python": platform.python_version(), "machine": platform.machine(), "cores": os.cpu_count(),
+            "sample_case_bytes": len(json.dumps(generate_case(1, 0)))}
+
+
+def save(out: Path, results: list[dict[str, Any]], start: dict[str, float] | None) -> None:
+    """Write results.json (merged with earlier sizes already there) and the plot."""
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / "results.json"
+    old: dict[str, Any] = json.loads(path.read_text()) if path.exists() else {}
+    by_size = {r["size"]: r for r in old.get("results", [])}
+    by_size.update({r["size"]: r for r in results})
+    merged = [by_size[k] for k in sorted(by_size)]
+    data = {"meta": _meta(), "results": merged, "startup": start or old.get("startup")}
+    path.write_text(json.dumps(data, indent=2) + "\n")
+    plot(merged, out / "scaling.png")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--sizes", default="1000", help="comma-separated corpus sizes")
     parser.add_argument("--full-up-to", type=int, default=10_000,
-                        help="largest size that also measures all formats, --jobs 2 and the annex")
+                        help="largest size that also measures check-jsonschema, all formats and the serial annex")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "safeguards-bench")
-    parser.add_argument("--out", type=Path, default=None, help="write results.json and scaling.png here")
+    parser.add_argument("--out", type=Path, default=None,
+                        help="write results.json (merged with the sizes already there) and scaling.png here")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     results = []
     for size in (int(s) for s in args.sizes.split(",")):
         results.append(measure(size, args.repeat if size <= 10_000 else 1, args.work, size <= args.full_up_to))
         print(f"measured {size} files", file=sys.stderr)
+        if args.out:  # keep what is measured so far: a large size takes long
+            save(args.out, results, None)
     start = startup(max(args.repeat, 5))
-    meta = {"python": platform.python_version(), "machine": platform.machine(), "cores": os.cpu_count(),
-            "sample_case_bytes": len(json.dumps(generate_case(1, 0)))}
-    print(table(results, start))
     if args.out:
-        args.out.mkdir(parents=True, exist_ok=True)
-        (args.out / "results.json").write_text(json.dumps({"meta": meta, "results": results, "startup": start},
-                                                          indent=2) + "\n")
-        plot(results, args.out / "scaling.png")
+        save(args.out, results, start)
+        results = json.loads((args.out / "results.json").read_text())["results"]
+    print(table(results, start))
 
 
 if __name__ == "__main__":

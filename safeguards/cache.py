@@ -3,7 +3,9 @@
 The key is the SHA-256 of the case file's bytes together with the tool
 version, the rule set's digest, the profile, the formats, the output
 directory and the timestamp flag; so a changed rule, tool version or option
-misses. Entries are small JSON files under ``.safeguards-cache/`` (or
+misses. Looking up needs only the rule files' digest, not the compiled rules,
+so a rerun where nothing changed imports neither the case model nor the engine.
+Entries are small JSON files under ``.safeguards-cache/`` (or
 ``$SAFEGUARDS_CACHE_DIR``), written atomically; the folder is safe to delete.
 A hit is used only if every report it lists is still there with its size.
 """
@@ -19,7 +21,6 @@ from typing import Any
 
 from safeguards import __version__
 from safeguards.atomic import write_atomic
-from safeguards.rules.compile import RuleSet
 
 
 @dataclass(frozen=True)
@@ -30,20 +31,21 @@ class Cache:
     salt: bytes
 
     @classmethod
-    def for_run(cls, rules: RuleSet, opts: Any) -> Cache:
+    def for_run(cls, rules_digest: str, opts: Any) -> Cache:
         directory = Path(os.environ.get("SAFEGUARDS_CACHE_DIR", ".safeguards-cache"))
-        salt = json.dumps([__version__, rules.digest, opts.profile, list(opts.formats),
+        salt = json.dumps([__version__, rules_digest, opts.profile, list(opts.formats),
                            str(Path(opts.output).resolve()), opts.timestamp]).encode()
         return cls(directory, salt)
 
-    def _path(self, raw: bytes) -> Path:
-        key = hashlib.sha256(self.salt + b"\0" + raw).hexdigest()
+    def _path(self, case_sha256: str) -> Path:
+        key = hashlib.sha256(self.salt + b"\0" + case_sha256.encode()).hexdigest()
         return self.directory / key[:2] / f"{key}.json"
 
-    def get(self, raw: bytes) -> Any:
+    def get(self, case_sha256: str) -> Any:
+        """The outcome remembered for a case file with this content, if its reports are all still there."""
         from safeguards.commands.check import CaseOutcome
 
-        path = self._path(raw)
+        path = self._path(case_sha256)
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -63,13 +65,13 @@ class Cache:
         except (KeyError, TypeError):
             return None
 
-    def put(self, raw: bytes, outcome: Any) -> None:
+    def put(self, case_sha256: str, outcome: Any) -> None:
         data = {"path": outcome.path, "case_id": outcome.case_id, "counts": [list(c) for c in outcome.counts],
                 "compliance": outcome.compliance, "completeness": outcome.completeness,
                 "violations": list(outcome.violations), "breach_severities": list(outcome.breach_severities),
                 "written": list(outcome.written),
                 "sizes": {w: os.stat(w).st_size for w in outcome.written if os.path.exists(w)}}
         try:
-            write_atomic(self._path(raw), json.dumps(data))
+            write_atomic(self._path(case_sha256), json.dumps(data))
         except OSError:
             pass  # a cache that cannot be written only costs speed

@@ -12,11 +12,11 @@ import copy
 import time as _time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path as FsPath
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from safeguards.discovery import discover as discover  # re-exported: commands and tests import it from here
 from safeguards.model.case import EVENT_TYPES, Case
 from safeguards.model.timepoint import Interval, interval
 from safeguards.problems import InputError, Level, Problem, sort_problems
@@ -44,28 +44,6 @@ class Loaded:
     @property
     def ok(self) -> bool:
         return self.case is not None and not self.errors
-
-
-def discover(paths: list[str], suffixes: tuple[str, ...] = (".yaml", ".yml")) -> tuple[list[str], list[Problem]]:
-    """Files named by ``paths``, directories searched recursively, in a stable order."""
-    found: list[str] = []
-    problems: list[Problem] = []
-    for raw in paths:
-        p = FsPath(raw)
-        if p.is_dir():
-            found.extend(sorted(str(f) for f in p.rglob("*") if f.suffix in suffixes and f.is_file()))
-        elif p.is_file():
-            found.append(str(p))
-        else:
-            problems.append(Problem(raw, 0, 0, Level.ERROR, "not-found", "no such file or directory",
-                                    "check the path"))
-    seen: set[str] = set()
-    unique = []
-    for f in found:
-        if f not in seen:
-            seen.add(f)
-            unique.append(f)
-    return unique, problems
 
 
 def load(path: str, raw: bytes | None = None) -> Loaded:

@@ -17,7 +17,6 @@ OUTCOMES: tuple[Outcome, ...] = ("breach", "contested", "insufficient_informatio
 Proof = Literal["established", "reasonable_grounds", "alleged", "not_assessed"]
 ArticleOutcome = Literal["violation_indicated", "contested", "insufficient_information", "not_indicated",
                          "not_assessed"]
-SEVERITY_RANK = {"low": 1, "medium": 2, "high": 3, "critical": 4}
 
 
 class Frozen(BaseModel):

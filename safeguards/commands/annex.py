@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from safeguards.atomic import confined, write_atomic
-from safeguards.casefile import discover
+from safeguards.discovery import discover
 from safeguards.problems import RuleError
 from safeguards.rules.compile import load_rules
 

@@ -13,15 +13,17 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from safeguards.atomic import confined, safe_name, write_atomic
-from safeguards.casefile import discover
+from safeguards.discovery import discover
 from safeguards.problems import Problem, RuleError, SafeguardsError, sort_problems
-from safeguards.report.render import EXTENSIONS, WRITERS
-from safeguards.results import SEVERITY_RANK
-from safeguards.rules.compile import RuleSet, load_rules
+from safeguards.report.formats import EXTENSIONS, FORMATS
+
+if TYPE_CHECKING:
+    from safeguards.rules.compile import RuleSet
 
 FAIL_ON = ("breach", "critical", "high", "medium", "low", "never")
+SEVERITY_RANK = {"low": 1, "medium": 2, "high": 3, "critical": 4}
 
 
 @dataclass(frozen=True)
@@ -57,36 +59,55 @@ _RULES: dict[str | None, RuleSet] = {}
 def _rules(rules_dir: str | None) -> RuleSet:
     """The rule set, compiled once per process and directory (CEL programs cannot be pickled to workers)."""
     if rules_dir not in _RULES:
+        from safeguards.rules.compile import load_rules
+
         _RULES[rules_dir] = load_rules(rules_dir)
     return _RULES[rules_dir]
 
 
 def check_one(path: str, opts: Options) -> CaseOutcome:
-    """Load, evaluate, and write the reports of one case file."""
+    """Load, evaluate, and write the reports of one case file; remember the outcome in the cache."""
     from safeguards.cache import Cache
     from safeguards.casefile import load
 
     rules = _rules(opts.rules_dir)
-    with open(path, "rb") as fh:
-        raw = fh.read()
-    cache = Cache.for_run(rules, opts) if opts.use_cache else None
-    if cache is not None:
-        hit = cache.get(raw)
-        if hit is not None and all(Path(p).is_file() for p in hit.written):
-            return CaseOutcome(**{**hit.__dict__, "path": path})
-    loaded = load(path, raw)
+    loaded = load(path)
     if not loaded.ok:
         return CaseOutcome(path, loaded.errors)
     outcome = _evaluate_and_write(loaded, rules, opts)
-    if cache is not None:
-        cache.put(raw, outcome)
+    if opts.use_cache:
+        Cache.for_run(rules.digest, opts).put(loaded.digest, outcome)
     return outcome
+
+
+def _from_cache(files: list[str], opts: Options) -> list[CaseOutcome | None]:
+    """The remembered outcome of each file whose content, rules and options are unchanged (None: not known)."""
+    import hashlib
+
+    from safeguards.cache import Cache
+    from safeguards.rules.files import rules_digest
+
+    cache = Cache.for_run(rules_digest(opts.rules_dir), opts)
+    found: list[CaseOutcome | None] = []
+    for path in files:
+        try:
+            with open(path, "rb") as fh:
+                digest = hashlib.sha256(fh.read()).hexdigest()
+        except OSError:
+            found.append(None)  # reported when the file is checked
+            continue
+        hit = cache.get(digest)
+        ok = hit is not None and all(Path(p).is_file() for p in hit.written)
+        found.append(CaseOutcome(**{**hit.__dict__, "path": path}) if ok else None)
+    return found
 
 
 def _evaluate_and_write(loaded: object, rules: RuleSet, opts: Options) -> CaseOutcome:
     from safeguards.api import evaluate
+    from safeguards.atomic import confined, safe_name, write_atomic
     from safeguards.casefile import Loaded
     from safeguards.report.build import build_report
+    from safeguards.report.render import WRITERS
 
     assert isinstance(loaded, Loaded) and loaded.case is not None
     result = evaluate(loaded, rules, opts.profile)
@@ -132,9 +153,9 @@ def _colour(text: str, code: str, enabled: bool) -> str:
 def run(args: argparse.Namespace) -> int:
     """Run ``check`` from parsed arguments."""
     formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
-    bad = [f for f in formats if f not in WRITERS]
+    bad = [f for f in formats if f not in FORMATS]
     if bad or not formats:
-        sys.stderr.write(f"safeguards: unknown format {', '.join(bad) or '(none)'}; use {','.join(WRITERS)}\n")
+        sys.stderr.write(f"safeguards: unknown format {', '.join(bad) or '(none)'}; use {','.join(FORMATS)}\n")
         return 2
     if args.fail_on not in FAIL_ON:
         sys.stderr.write(f"safeguards: --fail-on takes one of {', '.join(FAIL_ON)}\n")
@@ -143,34 +164,40 @@ def run(args: argparse.Namespace) -> int:
         sys.stderr.write("safeguards: --profile takes international or kz\n")
         return 2
     _RULES.clear()  # every run reads the rule files afresh; the memo only serves this run and its workers
-    try:
-        _rules(args.rules)
-    except RuleError as exc:
-        sys.stderr.write(str(exc) + "\n")
-        return 2
     files, missing = discover(args.paths)
     opts = Options(args.profile, formats, args.output, not args.no_timestamp, args.rules, not args.no_cache)
-    tty = sys.stderr.isatty()
+    tty = sys.stderr.isatty() and not args.quiet and len(files) > 1
     colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    outcomes: list[CaseOutcome] = []
     try:
-        for i, outcome in enumerate(_run_many(files, opts, max(0, args.jobs)), 1):
-            outcomes.append(outcome)
-            if tty and not args.quiet and len(files) > 1:
-                sys.stderr.write(f"\rchecked {i}/{len(files)}")
+        # Unchanged files are answered from the cache before anything heavy is imported; the rules are
+        # compiled only when some file has to be evaluated.
+        outcomes: list[CaseOutcome | None] = _from_cache(files, opts) if opts.use_cache else [None] * len(files)
+        todo = [i for i, o in enumerate(outcomes) if o is None]
+        if todo:
+            _rules(args.rules)
+        done = len(files) - len(todo)
+        for i, outcome in zip(todo, _run_many([files[i] for i in todo], opts, max(0, args.jobs)), strict=True):
+            outcomes[i] = outcome
+            done += 1
+            if tty:
+                sys.stderr.write(f"\rchecked {done}/{len(files)}")
                 sys.stderr.flush()
+    except RuleError as exc:
+        sys.stderr.write(("\n" if tty else "") + str(exc) + "\n")
+        return 2
     except SafeguardsError as exc:
         sys.stderr.write(("\n" if tty else "") + str(exc) + "\n")
         return 2
-    if tty and not args.quiet and len(files) > 1:
+    if tty:
         sys.stderr.write("\n")
-    problems = sort_problems(list(missing) + [p for o in outcomes for p in o.problems])
+    results = [o for o in outcomes if o is not None]
+    problems = sort_problems(list(missing) + [p for o in results for p in o.problems])
     for p in problems:
         sys.stderr.write(p.render() + "\n")
-    good = [o for o in outcomes if not o.problems]
+    good = [o for o in results if not o.problems]
     if not args.quiet:
         _summary(good, args.profile, colour)
-    invalid = len(outcomes) - len(good) + len(missing)
+    invalid = len(results) - len(good) + len(missing)
     if invalid:
         sys.stderr.write(f"safeguards: {invalid} input(s) invalid and skipped\n")
         return 2

@@ -6,7 +6,8 @@ import os
 import sys
 
 from safeguards.atomic import write_atomic
-from safeguards.casefile import discover, load
+from safeguards.casefile import load
+from safeguards.discovery import discover
 from safeguards.problems import Level, Problem, sort_problems
 from safeguards.writers.problems import WRITERS
 

@@ -19,7 +19,6 @@ from safeguards.rules.compile import RuleSet
 from safeguards.writers.problems import sarif_location
 
 Writer = Callable[[Report, RuleSet], str]
-EXTENSIONS = {"md": "md", "html": "html", "json": "json", "sarif": "sarif", "junit": "junit.xml"}
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|<>#])")
 
 

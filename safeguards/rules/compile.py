@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,8 @@ from pydantic import ValidationError
 
 from safeguards.engine.facts import variables_for
 from safeguards.problems import InputError, Level, Problem, RuleError
+from safeguards.rules.files import check_directory, digest_update, rule_files
+from safeguards.rules.files import default_rules_dir as default_rules_dir  # re-exported
 from safeguards.rules.model import Rule
 from safeguards.schema_errors import field_names, to_problems
 from safeguards.yamlsource import Document, load_file
@@ -33,14 +34,6 @@ _MACRO = re.compile(r"\.\s*(all|exists|exists_one|map|filter)\s*\(")
 MAX_MACROS = 3
 KNOWN_FIELDS = field_names([Rule])
 EXPRESSIONS = ("applies", "breach", "met")
-
-
-def default_rules_dir() -> Path:
-    """The rule set: ``./rules`` when run from a checkout, else the one beside the package."""
-    here = Path.cwd() / "rules"
-    if here.is_dir():
-        return here
-    return Path(__file__).resolve().parent.parent.parent / "rules"
 
 
 @dataclass(frozen=True)
@@ -86,13 +79,6 @@ def _cel_type(cel: Any, name: str) -> Any:
 def identifiers(expr: str) -> set[str]:
     """Top-level identifiers an expression mentions (string literals and member names excluded)."""
     return set(_IDENT.findall(_STRING.sub("''", expr)))
-
-
-def rule_files(directory: Path) -> Iterator[Path]:
-    """Rule files under ``directory``; fixture folders are not rules."""
-    for path in sorted(directory.rglob("*.yaml")):
-        if "fixtures" not in path.relative_to(directory).parts:
-            yield path
 
 
 def _located(doc: Document, loc: tuple[str | int, ...], code: str, message: str, hint: str) -> Problem:
@@ -197,17 +183,14 @@ def _node_of(doc: Document, key: str) -> Any:
 def load_rules(directory: str | Path | None = None) -> RuleSet:
     """Load and compile every rule under ``directory``; raise :class:`RuleError` listing all problems."""
     base = Path(directory) if directory is not None else default_rules_dir()
-    if not base.is_dir():
-        raise RuleError(Problem(str(base), 0, 0, Level.ERROR, "no-rules", "rule directory not found",
-                                "pass --rules DIR or run from the project checkout"))
+    check_directory(base)
     compiled: list[CompiledRule] = []
     problems: list[Problem] = []
     digest = hashlib.sha256()
     seen: dict[str, str] = {}
     for path in rule_files(base):
         raw = path.read_bytes()
-        rel = path.relative_to(base).as_posix()
-        digest.update(rel.encode() + b"\0" + raw + b"\0")
+        digest_update(digest, base, path, raw)
         try:
             doc = load_file(str(path), raw)
         except InputError as exc:

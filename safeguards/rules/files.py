@@ -1,0 +1,50 @@
+"""Where the rules are, and a digest of them, without compiling anything.
+
+The digest is what ties a report and a cache entry to the exact rule files; a
+cached rerun needs only this, not the compiled rules.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from pathlib import Path
+
+from safeguards.problems import Level, Problem, RuleError
+
+
+def default_rules_dir() -> Path:
+    """The rule set: ``./rules`` when run from a checkout, else the one beside the package."""
+    here = Path.cwd() / "rules"
+    if here.is_dir():
+        return here
+    return Path(__file__).resolve().parent.parent.parent / "rules"
+
+
+def rule_files(directory: Path) -> Iterator[Path]:
+    """Rule files under ``directory``; fixture folders are not rules."""
+    for path in sorted(directory.rglob("*.yaml")):
+        if "fixtures" not in path.relative_to(directory).parts:
+            yield path
+
+
+def check_directory(base: Path) -> None:
+    """Raise :class:`RuleError` when ``base`` is not a rule directory."""
+    if not base.is_dir():
+        raise RuleError(Problem(str(base), 0, 0, Level.ERROR, "no-rules", "rule directory not found",
+                                "pass --rules DIR or run from the project checkout"))
+
+
+def digest_update(digest: hashlib._Hash, base: Path, path: Path, raw: bytes) -> None:
+    """Add one rule file to a rule-set digest."""
+    digest.update(path.relative_to(base).as_posix().encode() + b"\0" + raw + b"\0")
+
+
+def rules_digest(directory: str | Path | None = None) -> str:
+    """The SHA-256 of the rule files under ``directory``, as ``load_rules`` computes it."""
+    base = Path(directory) if directory is not None else default_rules_dir()
+    check_directory(base)
+    digest = hashlib.sha256()
+    for path in rule_files(base):
+        digest_update(digest, base, path, path.read_bytes())
+    return digest.hexdigest()
