@@ -52,3 +52,15 @@ def test_check_and_annex_in_two_processes_write_the_same_bytes(command: str, tmp
         assert files
         outputs.append({p.relative_to(out): p.read_bytes() for p in files})
     assert outputs[0] == outputs[1]
+
+
+def test_a_large_run_prints_totals_and_keeps_its_exit_code(tmp_path: Path) -> None:
+    from benchmarks.generate import write_corpus
+
+    write_corpus(tmp_path / "corpus", AUTO_MIN_FILES + 1, seed=5)
+    proc = _run("check", str(tmp_path / "corpus"), "-o", str(tmp_path / "out"), "--format", "json", "--no-cache")
+    assert proc.returncode == 1, proc.stderr  # generated cases have breaches; --fail-on breach is the default
+    lines = proc.stdout.splitlines()
+    assert lines[1].startswith("findings: ") and " breach, " in lines[1]
+    assert lines[-1] == f"{AUTO_MIN_FILES + 1} case(s) checked, {AUTO_MIN_FILES + 1} file(s) written"
+    assert len(lines) == 3  # no row per case

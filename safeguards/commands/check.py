@@ -10,13 +10,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from safeguards.discovery import discover
-from safeguards.problems import Problem, RuleError, SafeguardsError, sort_problems
+from safeguards.problems import Problem, SafeguardsError, sort_problems
 from safeguards.report.formats import EXTENSIONS, FORMATS
 
 if TYPE_CHECKING:
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
 
 FAIL_ON = ("breach", "critical", "high", "medium", "low", "never")
 SEVERITY_RANK = {"low": 1, "medium": 2, "high": 3, "critical": 4}
+SUMMARY_ROWS = 200  # above this many case files the console shows totals instead of a row per case
+OUTCOME_ORDER = ("breach", "contested", "insufficient_information", "met", "not_applicable")
 
 
 @dataclass(frozen=True)
@@ -80,7 +83,7 @@ def check_one(path: str, opts: Options) -> CaseOutcome:
     return outcome
 
 
-def _from_cache(files: list[str], opts: Options) -> list[CaseOutcome | None]:
+def _from_cache(files: list[str], opts: Options) -> Iterator[CaseOutcome | None]:
     """The remembered outcome of each file whose content, rules and options are unchanged (None: not known)."""
     import hashlib
 
@@ -88,18 +91,46 @@ def _from_cache(files: list[str], opts: Options) -> list[CaseOutcome | None]:
     from safeguards.rules.files import rules_digest
 
     cache = Cache.for_run(rules_digest(opts.rules_dir), opts)
-    found: list[CaseOutcome | None] = []
     for path in files:
         try:
             with open(path, "rb") as fh:
                 digest = hashlib.sha256(fh.read()).hexdigest()
         except OSError:
-            found.append(None)  # reported when the file is checked
+            yield None  # reported when the file is checked
             continue
         hit = cache.get(digest)
         ok = hit is not None and all(Path(p).is_file() for p in hit.written)
-        found.append(CaseOutcome(**{**hit.__dict__, "path": path}) if ok else None)
-    return found
+        yield CaseOutcome(**{**hit.__dict__, "path": path}) if ok else None
+
+
+@dataclass
+class _Tally:
+    """What a run keeps of its cases as they stream past: totals, the problems of invalid files, and a
+    row per case only when the run is small enough to print one (memory stays flat on large corpora)."""
+
+    fail_on: str
+    keep_rows: bool
+    rows: list[CaseOutcome] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    counts: Counter[str] = field(default_factory=Counter)
+    checked: int = 0
+    invalid: int = 0
+    written: int = 0
+    with_breach: int = 0
+    failing: bool = False
+
+    def add(self, outcome: CaseOutcome) -> None:
+        if outcome.problems:
+            self.invalid += 1
+            self.problems.extend(outcome.problems)
+            return
+        self.checked += 1
+        self.written += len(outcome.written)
+        self.counts.update(dict(outcome.counts))
+        self.with_breach += bool(dict(outcome.counts).get("breach"))
+        self.failing = self.failing or _fails(outcome, self.fail_on)
+        if self.keep_rows:
+            self.rows.append(outcome)
 
 
 def _evaluate_and_write(loaded: object, rules: RuleSet, opts: Options) -> CaseOutcome:
@@ -168,56 +199,61 @@ def run(args: argparse.Namespace) -> int:
     opts = Options(args.profile, formats, args.output, not args.no_timestamp, args.rules, not args.no_cache)
     tty = sys.stderr.isatty() and not args.quiet and len(files) > 1
     colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    tally = _Tally(args.fail_on, keep_rows=len(files) <= SUMMARY_ROWS)
     try:
         # Unchanged files are answered from the cache before anything heavy is imported; the rules are
         # compiled only when some file has to be evaluated.
-        outcomes: list[CaseOutcome | None] = _from_cache(files, opts) if opts.use_cache else [None] * len(files)
-        todo = [i for i, o in enumerate(outcomes) if o is None]
+        todo: list[str] = []
+        for path, hit in zip(files, _from_cache(files, opts) if opts.use_cache else [None] * len(files),
+                             strict=True):
+            if hit is None:
+                todo.append(path)
+            else:
+                tally.add(hit)
         if todo:
             _rules(args.rules)
         done = len(files) - len(todo)
-        for i, outcome in zip(todo, _run_many([files[i] for i in todo], opts, max(0, args.jobs)), strict=True):
-            outcomes[i] = outcome
+        for outcome in _run_many(todo, opts, max(0, args.jobs)):
+            tally.add(outcome)
             done += 1
             if tty:
                 sys.stderr.write(f"\rchecked {done}/{len(files)}")
                 sys.stderr.flush()
-    except RuleError as exc:
-        sys.stderr.write(("\n" if tty else "") + str(exc) + "\n")
-        return 2
-    except SafeguardsError as exc:
+    except SafeguardsError as exc:  # a broken rule, or a case the engine cannot take
         sys.stderr.write(("\n" if tty else "") + str(exc) + "\n")
         return 2
     if tty:
         sys.stderr.write("\n")
-    results = [o for o in outcomes if o is not None]
-    problems = sort_problems(list(missing) + [p for o in results for p in o.problems])
-    for p in problems:
+    for p in sort_problems(list(missing) + tally.problems):
         sys.stderr.write(p.render() + "\n")
-    good = [o for o in results if not o.problems]
     if not args.quiet:
-        _summary(good, args.profile, colour)
-    invalid = len(results) - len(good) + len(missing)
+        _summary(tally, args.profile, colour)
+    invalid = tally.invalid + len(missing)
     if invalid:
         sys.stderr.write(f"safeguards: {invalid} input(s) invalid and skipped\n")
         return 2
     if not files:
         sys.stderr.write("safeguards: no case files (*.yaml, *.yml) found\n")
         return 2
-    return 1 if any(_fails(o, args.fail_on) for o in good) else 0
+    return 1 if tally.failing else 0
 
 
-def _summary(outcomes: list[CaseOutcome], profile: str, colour: bool) -> None:
-    head = (f"{'case':34} {'breach':>6} {'contest':>7} {'insuff':>6} {'met':>4} {'n/a':>4} {'score':>6} "
-            f"{'complete':>8}  arts")
-    sys.stdout.write(f"profile: {profile}\n{head}\n")
-    for o in sorted(outcomes, key=lambda x: x.case_id):
-        c = dict(o.counts)
-        score = "-" if o.compliance is None else f"{o.compliance:.0f}%"
-        comp = "-" if o.completeness is None else f"{o.completeness:.0f}%"
-        breaches = _colour(f"{c.get('breach', 0):>6}", "31", colour and c.get("breach", 0) > 0)
-        sys.stdout.write(f"{o.case_id[:34]:34} {breaches} {c.get('contested', 0):>7} "
-                         f"{c.get('insufficient_information', 0):>6} {c.get('met', 0):>4} "
-                         f"{c.get('not_applicable', 0):>4} {score:>6} {comp:>8}  {', '.join(o.violations) or '-'}\n")
-    written = sum(len(o.written) for o in outcomes)
-    sys.stdout.write(f"{len(outcomes)} case(s) checked, {written} file(s) written\n")
+def _summary(tally: _Tally, profile: str, colour: bool) -> None:
+    sys.stdout.write(f"profile: {profile}\n")
+    if tally.keep_rows:
+        sys.stdout.write(f"{'case':34} {'breach':>6} {'contest':>7} {'insuff':>6} {'met':>4} {'n/a':>4} "
+                         f"{'score':>6} {'complete':>8}  arts\n")
+        for o in sorted(tally.rows, key=lambda x: x.case_id):
+            c = dict(o.counts)
+            score = "-" if o.compliance is None else f"{o.compliance:.0f}%"
+            comp = "-" if o.completeness is None else f"{o.completeness:.0f}%"
+            breaches = _colour(f"{c.get('breach', 0):>6}", "31", colour and c.get("breach", 0) > 0)
+            sys.stdout.write(f"{o.case_id[:34]:34} {breaches} {c.get('contested', 0):>7} "
+                             f"{c.get('insufficient_information', 0):>6} {c.get('met', 0):>4} "
+                             f"{c.get('not_applicable', 0):>4} {score:>6} {comp:>8}  "
+                             f"{', '.join(o.violations) or '-'}\n")
+    else:
+        totals = ", ".join(f"{tally.counts[k]} {k.replace('_', ' ')}" for k in OUTCOME_ORDER)
+        sys.stdout.write(f"findings: {totals}; {tally.with_breach} case(s) with a breach (one row per case is "
+                         f"shown up to {SUMMARY_ROWS} files; see the reports)\n")
+    sys.stdout.write(f"{tally.checked} case(s) checked, {tally.written} file(s) written\n")
