@@ -126,8 +126,9 @@ def write_docx(annex: Annex) -> bytes:
     for cell, text in zip(table.rows[0].cells, ("Case", "Apprehended", "Place", "Safeguards breached",
                                                  "Investigation", "Sources"), strict=True):
         cell.text = text
+    rows = _RowAppender(table)
     for c in annex.cases:
-        cells = table.add_row().cells
+        cells = rows.add()
         values = (c.label if c.label == c.code else f"{c.label} ({c.code})", c.apprehended or "unknown",
                   c.place or "unknown", "; ".join(c.breaches) or "none shown", c.investigation,
                   " ".join(f"[{n}]" for n in c.sources))
@@ -149,6 +150,25 @@ def write_docx(annex: Annex) -> bytes:
     raw = io.BytesIO()
     doc.save(raw)
     return _deterministic_zip(raw.getvalue())
+
+
+class _RowAppender:
+    """Adds rows to a table in constant time: python-docx looks the table's grid up anew for every row,
+    which costs more the longer the table grows."""
+
+    def __init__(self, table: Any) -> None:
+        self.table = table
+        self.widths = [col.w for col in table._tbl.tblGrid.gridCol_lst]
+
+    def add(self) -> Any:
+        from docx.table import _Row
+
+        tr = self.table._tbl.add_tr()
+        for width in self.widths:
+            tc = tr.add_tc()
+            if width is not None:
+                tc.width = width
+        return _Row(tr, self.table).cells
 
 
 class _Appender:
