@@ -31,3 +31,12 @@ def test_runner_smoke(tmp_path: Path) -> None:
     data = json.loads((tmp_path / "out" / "results.json").read_text())
     assert data["results"][0]["size"] == 20 and data["results"][0]["check_json"] > 0
     assert (tmp_path / "out" / "scaling.png").stat().st_size > 1000
+
+
+def test_phase_breakdown_smoke(tmp_path: Path) -> None:
+    write_corpus(tmp_path / "corpus", 12, seed=4)
+    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "phases.py"), str(tmp_path / "corpus")],
+                          capture_output=True, text=True, timeout=600, check=False)
+    assert done.returncode == 0, done.stderr
+    rows = {line.split(" | ")[0].lstrip("| "): line for line in done.stdout.splitlines() if line.startswith("| ")}
+    assert {"parse floor", "load", "evaluate", "build report", "JSON text", "all but the floor"} <= set(rows)
