@@ -19,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 from safeguards.discovery import discover as discover  # re-exported: commands and tests import it from here
 from safeguards.model.case import EVENT_TYPES, Case
 from safeguards.model.timepoint import Interval, interval
+from safeguards.privacy import name_terms, spells_a_name
 from safeguards.problems import InputError, Level, Problem, sort_problems
 from safeguards.schema_errors import field_names, to_problems
 from safeguards.yamlsource import Document, PathItem, load_file
@@ -327,6 +328,11 @@ class _Semantics:
                 self.add(("people", i, "consent", "basis"), "consent-basis",
                          f"{person.id}: name published with basis {consent.basis!r}",
                          "publish a name only with consent or when it is already public record")
+            if consent.decision != "publish_name" and person.name and spells_a_name(person.id, name_terms(person)):
+                self.add(("people", i, "id"), "id-spells-name",
+                         f"{person.id}: the id spells the name of a person who is not to be named; reports show "
+                         f"ids, so this one is shown as [{person.role}] instead",
+                         "use a neutral id such as p-2", Level.WARNING)
             if consent.decision == "publish_name" and not person.name:
                 self.add(("people", i, "consent"), "consent-no-name",
                          f"{person.id}: decision is publish_name but no name is recorded",

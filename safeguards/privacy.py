@@ -46,6 +46,12 @@ def label_for(person: Person, audience: Audience) -> str:
     return f"[{person.role} {person.id}]"
 
 
+def spells_a_name(text: str, terms: Iterable[str]) -> bool:
+    """Whether any of ``terms`` occurs in ``text``, case-insensitively, even inside a word ("p-ivanov")."""
+    low = fold(text)
+    return any(fold(t) in low for t in terms)
+
+
 def case_code(case: Case) -> str:
     """A neutral code for a case whose subject may not be named."""
     return case.id
@@ -63,12 +69,15 @@ class Redactor:
 
     @classmethod
     def for_case(cls, case: Case, audience: Audience, extra: Iterable[Person] = ()) -> Redactor:
+        people = [*case.people, *extra]
+        hidden = [(p, label_for(p, audience)) for p in people]
+        hidden = [(p, shown) for p, shown in hidden if not (p.name and shown == p.name)]
+        withheld = {term.lower() for p, _ in hidden for term in name_terms(p)}
         replacements: dict[str, str] = {}
-        for person in [*case.people, *extra]:
-            shown = label_for(person, audience)
-            if person.name and shown == person.name:
-                continue
-            for term in _terms(person):
+        for person, shown in hidden:
+            if spells_a_name(person.id, withheld):
+                shown = f"[{person.role}]"  # the id itself spells a withheld name, so it cannot be shown
+            for term in name_terms(person):
                 replacements.setdefault(term.lower(), shown)
         # A consented name that contains a redacted part (a shared surname) must not
         # leak through the part either: redaction wins over publication.
@@ -270,7 +279,8 @@ def _node_regex(node: dict[str, Any]) -> str:
     return "(?:" + body + ")?" if _END in node else body
 
 
-def _terms(person: Person) -> list[str]:
+def name_terms(person: Person) -> list[str]:
+    """A person's name, aliases and their parts of three letters or more: what redaction removes."""
     terms: list[str] = []
     for full in [person.name, *person.aliases]:
         if not full:

@@ -146,6 +146,23 @@ def test_non_consented_names_never_leave_the_tool(tmp_path: Path) -> None:
             assert "secretov" not in text and "marat" not in text, path
 
 
+def test_an_id_that_spells_a_withheld_name_is_not_shown(tmp_path: Path) -> None:
+    """Withheld names are replaced by a label; the label must not carry the name in the person's id."""
+    text = (CASES / "kz-2011-zhanaozen-aa.yaml").read_text().replace(
+        "\nsources:\n", "\n  - id: p-ivanov\n    role: witness\n    name: Ivan Ivanov\n"
+        "    consent: {decision: confidential, basis: no_consent}\n    sources: [s-hrw-2011]\n\nsources:\n", 1)
+    text = text.replace('    title: "Kazakhstan: Protect Detainees From Torture, Ill-Treatment"',
+                        '    title: "Interview with Ivan Ivanov, seen by\\nIvanov"')
+    case = tmp_path / "case.yaml"
+    case.write_text(text)
+    _check(tmp_path / "out", "--format", ALL, paths=(str(case),))
+    report = json.loads((tmp_path / "out" / "international" / "kz-2011-zhanaozen-aa.json").read_text())
+    assert report["sources"][0]["title"] == "Interview with [witness], seen by\n[witness]"
+    for path in (tmp_path / "out").rglob("*"):
+        if path.is_file():
+            assert "ivanov" not in path.read_text().lower(), path
+
+
 def test_output_names_cannot_escape_the_output_directory(tmp_path: Path) -> None:
     from safeguards.atomic import confined, safe_name
     from safeguards.problems import OutputError

@@ -94,6 +94,18 @@ def test_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert exc.value.code == 2
 
 
+def test_an_id_spelling_a_withheld_name_is_a_warning(tmp_path: Path) -> None:
+    text = (CASES / "kz-2011-zhanaozen-aa.yaml").read_text().replace(
+        "\nsources:\n", "\n  - id: p-ivanov\n    role: witness\n    name: Ivan Ivanov\n"
+        "    consent: {decision: confidential, basis: no_consent}\n    sources: [s-hrw-2011]\n\nsources:\n", 1)
+    path = tmp_path / "case.yaml"
+    path.write_text(text)
+    loaded = load(str(path))
+    assert loaded.ok
+    assert [(p.code, p.level.value) for p in loaded.problems] == [("id-spells-name", "warning")]
+    assert loaded.problems[0].line == text.splitlines().index("  - id: p-ivanov") + 1
+
+
 def test_strict_makes_warnings_fail(tmp_path: Path) -> None:
     original = (CASES / "kz-2011-zhanaozen-bb.yaml").read_text()
     text = original.replace("        sources: [s-hrw-2011]\n        note: Released", "        note: Released")
