@@ -197,7 +197,11 @@ def plot(results: list[dict[str, Any]], path: Path) -> None:
            fill="black", font=font)
     for size in sizes:
         x, _ = xy(size, 10 ** y0)
-        d.text((x - 15, h - pad + 8), f"{size:,}", fill="black", font=font)
+        d.text((x - 15, h - pad + 8), f"{size:,} files", fill="black", font=font)
+    for power in range(math.ceil(y0), math.floor(y1) + 1):  # a label and a faint line at each decade of seconds
+        _, y = xy(sizes[0], 10.0 ** power)
+        d.line([pad, y, w - pad - 180, y], fill="#dddddd")
+        d.text((pad - 55, y - 7), f"{10.0 ** power:g} s", fill="black", font=font)
     for i, (label, key, colour) in enumerate(series):
         pts = [xy(r["size"], r[key]) for r in results if r.get(key)]
         if len(pts) > 1:
