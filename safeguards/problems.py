@@ -44,6 +44,10 @@ class SafeguardsError(Exception):
         super().__init__(problem.render())
         self.problem = problem
 
+    def __reduce__(self) -> tuple[type[SafeguardsError], tuple[Problem]]:
+        # Raised in a worker process, it is pickled back to the parent with its problem.
+        return (type(self), (self.problem,))
+
 
 class InputError(SafeguardsError):
     """A case or rule file that cannot be used (unreadable, unparsable, invalid)."""

@@ -134,6 +134,33 @@ def test_rule_failing_at_run_time_names_the_rule(tmp_path: Path, capsys: pytest.
     assert "Traceback" not in err
 
 
+def test_rule_failing_in_a_worker_process_is_reported_not_hung(tmp_path: Path) -> None:
+    folder = tmp_path / "rules" / "prompt-judicial-control"
+    folder.mkdir(parents=True)
+    (folder / "judicial-control-delayed.yaml").write_text(
+        (RULES / "prompt-judicial-control" / "judicial-control-delayed.yaml").read_text().replace(
+            "met: court_appearance && hours_to_court_max <= limit_hours",
+            "met: court_appearance && int(hours_to_court_max) / 0 > 1"))
+    proc = subprocess.run([sys.executable, "-m", "safeguards", "check", str(CASES), "--rules", str(tmp_path / "rules"),
+                           "-o", str(tmp_path / "o"), "--no-cache", "--quiet", "--profile", "kz", "--jobs", "2"],
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert proc.returncode == 2
+    assert "error[rule-runtime]" in proc.stderr and "divide by zero" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_errors_survive_the_trip_between_processes() -> None:
+    import pickle
+
+    from safeguards.problems import Level, Problem, RuleError
+    from safeguards.rules.compile import RuleSetError
+
+    problem = Problem("r.yaml", 3, 4, Level.ERROR, "rule-runtime", "failed", "fix it")
+    for exc in (RuleError(problem), RuleSetError([problem, problem])):
+        back = pickle.loads(pickle.dumps(exc))
+        assert type(back) is type(exc) and str(back) == str(exc)
+
+
 # --- nothing lost -------------------------------------------------------------------------------------
 
 WRITER = """

@@ -229,5 +229,8 @@ class RuleSetError(RuleError):
         super().__init__(problems[0])
         self.problems = problems
 
+    def __reduce__(self) -> tuple[type[RuleSetError], tuple[list[Problem]]]:  # type: ignore[override]
+        return (type(self), (self.problems,))
+
     def __str__(self) -> str:
         return "\n".join(p.render() for p in self.problems)
