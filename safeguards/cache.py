@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -51,11 +52,12 @@ class Cache:
         except (OSError, ValueError):
             return None
         sizes = data.pop("sizes", {})
-        for name, size in sizes.items():
+        for name in data.get("written", ()):  # every report must still be a file of the size written
             try:
-                if os.stat(name).st_size != size:
-                    return None
+                st = os.stat(name)
             except OSError:
+                return None
+            if not stat.S_ISREG(st.st_mode) or sizes.get(name) != st.st_size:
                 return None
         try:
             return CaseOutcome(path=data["path"], problems=(), case_id=data["case_id"],

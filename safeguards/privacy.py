@@ -94,9 +94,14 @@ class Redactor:
         return _compile(self.replacements) if self.replacements else None
 
     @cached_property
+    def _plain_in_json(self) -> bool:
+        """Whether every term is written as itself in JSON text (no character JSON escapes)."""
+        return not any(ch in '"\\' or ch < " " for t in self.replacements for ch in t)
+
+    @cached_property
     def anywhere(self) -> re.Pattern[str] | None:
         """Any term as a substring of JSON text; None when a term holds a character JSON escapes."""
-        if not self.replacements or any(ch in '"\\' or ch < " " for t in self.replacements for ch in t):
+        if not self.replacements or not self._plain_in_json:
             return None
         return _compile(self.replacements, bounded=False)
 
@@ -116,7 +121,7 @@ class Redactor:
         """
         if not self.replacements:
             return text
-        searchable = "\\u" not in text and not any(ch in '"\\' or ch < " " for t in self.replacements for ch in t)
+        searchable = "\\u" not in text and self._plain_in_json
         if searchable and self.folded is not None:  # a plain substring search finds every candidate place
             low = fold(text)
             hits = sorted(i for term in self.folded for i in _find_all(low, term))
@@ -124,17 +129,19 @@ class Redactor:
         gate = self.anywhere if searchable else None
         if gate is not None and not gate.search(text):
             return text
-        pattern = self.pattern
-        assert pattern is not None
 
         def value(m: re.Match[str]) -> str:
             if m.group(2) or (gate is not None and not gate.search(m.group(1))):  # a key, or no term in it
                 return m.group(0)
-            decoded = json.loads(m.group(1))
-            redacted = pattern.sub(lambda n: self.replacements[n.group(0).lower()], decoded)
-            return m.group(0) if redacted == decoded else json.dumps(redacted, ensure_ascii=False)
+            return self._json_string(m.group(1))
 
         return _JSON_STRING.sub(value, text)
+
+    def _json_string(self, raw: str) -> str:
+        """One JSON string literal, decoded, redacted, and encoded again only if it changed."""
+        decoded = json.loads(raw)
+        redacted = self.text(decoded)
+        return raw if redacted == decoded else json.dumps(redacted, ensure_ascii=False)
 
     def _redact_strings_at(self, text: str, hits: list[int]) -> str:
         """Redact the JSON string values that hold the positions ``hits`` (sorted), decoded one by one."""
@@ -153,14 +160,9 @@ class Redactor:
                 spans.append((start, end))
         if not spans:
             return text
-        pattern = self.pattern
-        assert pattern is not None
         out, last = [], 0
         for start, end in spans:
-            raw = text[start:end]
-            decoded = json.loads(raw)
-            redacted = pattern.sub(lambda n: self.replacements[n.group(0).lower()], decoded)
-            out += [text[last:start], raw if redacted == decoded else json.dumps(redacted, ensure_ascii=False)]
+            out += [text[last:start], self._json_string(text[start:end])]
             last = end
         out.append(text[last:])
         return "".join(out)
