@@ -57,6 +57,10 @@ class Sourced(Model):
     note: Text | None = Field(None, description="Free text. Never put names here that the consent decisions do "
                                                 "not allow to be published; they are redacted, but best kept out.")
 
+    def source_ids(self) -> tuple[str, ...]:
+        """Ids of the sources cited for this record, in the order written."""
+        return tuple(self.sources)
+
 
 # --- people and consent -------------------------------------------------------------------
 
