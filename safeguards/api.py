@@ -18,6 +18,7 @@ from safeguards.problems import InputError, Level, Problem
 from safeguards.results import CaseResult
 from safeguards.rules.compile import RuleSet
 from safeguards.rules.compile import load_rules as _load_rules
+from safeguards.rules.profiles import CONVENTION
 
 
 def load_case(path: str | Path) -> Loaded:
@@ -34,9 +35,17 @@ def load_rules(directory: str | Path | None = None) -> RuleSet:
     return _load_rules(directory)
 
 
-def evaluate(loaded: Loaded, rules: RuleSet, profile: str = "international") -> CaseResult:
-    """Evaluate a loaded case under ``profile`` and roll the findings up."""
+def evaluate(loaded: Loaded, rules: RuleSet, profile: str = CONVENTION) -> CaseResult:
+    """Evaluate a loaded case under ``profile`` and roll the Convention findings up to the articles."""
     assert loaded.case is not None
-    findings = evaluate_case(loaded.case, rules, profile, loaded.document)
-    return CaseResult(case_id=loaded.case.id, title=loaded.case.title, profile=profile, findings=findings,
-                      articles=conclude(findings), score=score(findings))
+    case = loaded.case
+    found = evaluate_case(case, rules, profile, loaded.document)
+    findings = [f for f in found if f.law == "convention"]
+    national = [f for f in found if f.law == "national"]
+    note = None
+    chosen = rules.profiles.get(profile)
+    if chosen is not None and chosen.kind == "national" and not chosen.applies_to(case.jurisdiction):
+        note = (f"The {chosen.id} profile applies to cases of {', '.join(chosen.states)}; this case is of "
+                f"{case.jurisdiction}, so no national-law findings were made.")
+    return CaseResult(case_id=case.id, title=case.title, profile=profile, findings=findings, national=national,
+                      national_note=note, articles=conclude(findings), score=score(findings))

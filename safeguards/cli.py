@@ -17,7 +17,7 @@ from safeguards.problems import SafeguardsError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 VALIDATE_FORMATS = ("text", "json", "github", "sarif")
-SCHEMAS = ("case", "rule", "report", "annex")
+SCHEMAS = ("case", "rule", "profile", "report", "annex")
 JOBS_HELP = "processes to use (default 0: one per core when there are 200 files or more)"
 
 
@@ -42,12 +42,14 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE instead of stdout")
     v.add_argument("--jobs", type=int, default=0, metavar="N", help=JOBS_HELP)
 
-    s = sub.add_parser("schema", help="print a JSON Schema (case, rule, report, annex)")
+    s = sub.add_parser("schema", help="print a JSON Schema (case, rule, profile, report, annex)")
     s.add_argument("name", choices=SCHEMAS)
 
     c = sub.add_parser("check", help="evaluate case files against the rules and write reports")
     c.add_argument("paths", nargs="+", metavar="PATH")
-    c.add_argument("--profile", default="international", help="parameter profile: international or kz")
+    c.add_argument("--profile", default="international",
+                   help="law to read the case against: international (the Convention, always applied; the "
+                        "default) or a national profile such as kz, whose findings are added beside the Convention's")
     c.add_argument("--format", default="md,html,json", help="comma-separated: md,html,json,sarif,junit")
     c.add_argument("-o", "--output", default="reports", metavar="DIR", help="output directory (default: reports)")
     c.add_argument("--fail-on", default="breach", metavar="LEVEL",

@@ -23,12 +23,12 @@ def rules_table(rules: RuleSet) -> str:
         r = compiled.rule
         if r.safeguard != current:
             current = r.safeguard
-            lines += ["", f"### {current}", "", "| rule | CAT arts | severity | scope | profiles | sources |",
+            lines += ["", f"### {current}", "", "| rule | CAT arts | severity | scope | law | sources |",
                       "|---|---|---|---|---|---|"]
         sources = "; ".join(f"{c.instrument}{', ' + c.provision if c.provision else ''} [{c.status}]"
                             for c in r.sources)
         lines.append(f"| `{r.id}`: {r.title} | {', '.join(r.articles)} | {r.severity} ({r.weight:g}) | {r.scope} "
-                     f"| {', '.join(r.profiles)} | {sources.replace('|', '/')} |")
+                     f"| {r.profile or r.law} | {sources.replace('|', '/')} |")
     return "\n".join(lines).strip() + "\n"
 
 

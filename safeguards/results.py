@@ -10,13 +10,13 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from safeguards.rules.model import Citation
-
 Outcome = Literal["breach", "met", "insufficient_information", "not_applicable", "contested"]
 OUTCOMES: tuple[Outcome, ...] = ("breach", "contested", "insufficient_information", "met", "not_applicable")
 Proof = Literal["established", "reasonable_grounds", "alleged", "not_assessed"]
-ArticleOutcome = Literal["violation_indicated", "contested", "insufficient_information", "not_indicated",
-                         "not_assessed"]
+ArticleOutcome = Literal["violation_indicated", "concern", "subsumed", "contested", "insufficient_information",
+                         "not_indicated", "not_assessed"]
+Law = Literal["convention", "national"]
+Timing = Literal["in_force", "later", "undated"]
 
 
 class Frozen(BaseModel):
@@ -49,6 +49,19 @@ class Missing(Frozen):
     reason: str = Field(description="'not recorded', or the range the recorded precision leaves open.")
 
 
+class LegalBasis(Frozen):
+    """A legal source a finding rests on, dated against the facts of the case."""
+
+    instrument: str
+    provision: str | None = None
+    status: Literal["S", "S2", "N", "U"]
+    applies_from: str | None = None
+    timing: Timing = Field(description="in_force: the instrument applied when the facts occurred; later: adopted "
+                                       "after them, cited as interpretation of the treaty obligation; undated: "
+                                       "the facts or the instrument carry no date.")
+    note: str | None = None
+
+
 class VersionOutcome(Frozen):
     """The outcome under one version of a contested fact."""
 
@@ -75,12 +88,20 @@ class Finding(Frozen):
     outcome: Outcome
     message: str
     standard_of_proof: Proof
-    legal_basis: list[Citation]
-    kz_recommendation: str | None = None
+    legal_basis: list[LegalBasis]
+    role: Literal["safeguard", "indicator"] = "safeguard"
+    law: Law = Field("convention", description="convention: on the Convention standard (used for article "
+                                               "conclusions); national: under the national profile's law.")
+    profile: str | None = Field(None, description="For a national finding: the profile whose law it applies.")
+    convention_outcome: Outcome | None = Field(None, description="For a national finding of a rule that also "
+                                                                 "has a Convention standard: that outcome.")
+    recommendation: str | None = Field(None, description="Recommendation addressed to the case's State.")
     facts: list[FactUse] = Field(default_factory=list)
     sources: list[str] = Field(default_factory=list)
     missing: list[Missing] = Field(default_factory=list)
     versions: list[VersionOutcome] = Field(default_factory=list)
+    set_aside: list[VersionOutcome] = Field(default_factory=list, description="Versions not weighed: a denial by "
+                                            "the State that does not rebut the presumption for injuries in custody.")
     location: Location
 
 
@@ -89,9 +110,13 @@ class ArticleConclusion(Frozen):
 
     article: str
     title: str
+    form: str = Field(description="How the conclusion is stated, in the Committee's form (e.g. 'art 2(1) read "
+                                  "with art 1').")
     outcome: ArticleOutcome
     standard_of_proof: Proof
-    breaches: list[str] = Field(description="Rule ids (and instances) in breach that bear on the article.")
+    breaches: list[str] = Field(description="Rule ids (and instances) in breach that carry the conclusion.")
+    concerns: list[str] = Field(default_factory=list, description="Breaches of indicator or low-severity rules: "
+                                                                  "a concern for the article, not a violation.")
     bearing: list[str] = Field(description="Every rule with an applicable finding that bears on the article.")
     explanation: str
 
@@ -113,7 +138,11 @@ class CaseResult(Frozen):
     case_id: str
     title: str
     profile: str
-    findings: list[Finding]
+    findings: list[Finding] = Field(description="Findings on the Convention standard.")
+    national: list[Finding] = Field(default_factory=list, description="Findings under national law, beside the "
+                                    "Convention findings; they never change an article conclusion.")
+    national_note: str | None = Field(None, description="Why no national findings were made, if a national "
+                                                        "profile was asked for.")
     articles: list[ArticleConclusion]
     score: Score
 

@@ -95,14 +95,15 @@ BROKEN_RULES = {
     "duplicate-key": ("duplicate-key", GOOD_RULE + "breach: registered\n"),
     "yaml-tag": ("yaml-tag", GOOD_RULE.replace("severity: critical", "severity: !!python/object:os.system x")),
     "no-sources": ("invalid-value", GOOD_RULE.split("sources:")[0] + "sources: []\n" +
-                   GOOD_RULE.split("kz_recommendation")[1].join(["kz_recommendation", ""])),
+                   "severity:" + GOOD_RULE.split("severity:")[1]),
     "missing-breach": ("missing-field", GOOD_RULE.replace("breach: registered == false\n", "")),
-    "param-missing-profile": ("param-missing-profile", GOOD_RULE.replace(
-        "applies: apprehended", "params:\n  limit:\n    description: x\n    type: double\n    values:\n"
-        "      kz: {value: 1.0, source: x}\napplies: apprehended")),
+    "param-type": ("param-type", GOOD_RULE.replace(
+        "applies: apprehended", "params:\n  limit:\n    description: x\n    type: double\n    value: 'many'\n"
+        "    source: x\napplies: apprehended")),
     "param-shadows-fact": ("param-shadows-fact", GOOD_RULE.replace(
-        "applies: apprehended", "params:\n  registered:\n    description: x\n    type: bool\n    values:\n"
-        "      kz: {value: true, source: x}\n      international: {value: true, source: x}\napplies: apprehended")),
+        "applies: apprehended", "params:\n  registered:\n    description: x\n    type: bool\n    value: true\n"
+        "    source: x\napplies: apprehended")),
+    "met-and-breach-overlap": ("rule-contradiction", GOOD_RULE.replace("met: registered", "met: apprehended")),
     "not-a-mapping": ("not-a-mapping", "- just a list\n"),
 }
 
@@ -127,7 +128,7 @@ def test_rule_failing_at_run_time_names_the_rule(tmp_path: Path, capsys: pytest.
         "met: court_appearance && hours_to_court_max <= limit_hours",
         "met: court_appearance && int(hours_to_court_max) / 0 > 1"))
     code = main(["check", str(CASES / "rs-1997-dimitrijevic.yaml"), "--rules", str(folder), "-o", str(tmp_path / "o"),
-                 "--no-cache", "--quiet", "--profile", "kz"])
+                 "--no-cache", "--quiet"])
     err = capsys.readouterr().err
     assert code == 2
     assert "error[rule-runtime]" in err and "judicial-control-delayed" in err and "divide by zero" in err
@@ -142,7 +143,7 @@ def test_rule_failing_in_a_worker_process_is_reported_not_hung(tmp_path: Path) -
             "met: court_appearance && hours_to_court_max <= limit_hours",
             "met: court_appearance && int(hours_to_court_max) / 0 > 1"))
     proc = subprocess.run([sys.executable, "-m", "safeguards", "check", str(CASES), "--rules", str(tmp_path / "rules"),
-                           "-o", str(tmp_path / "o"), "--no-cache", "--quiet", "--profile", "kz", "--jobs", "2"],
+                           "-o", str(tmp_path / "o"), "--no-cache", "--quiet", "--jobs", "2"],
                           capture_output=True, text=True, timeout=120, check=False)
     assert proc.returncode == 2
     assert "error[rule-runtime]" in proc.stderr and "divide by zero" in proc.stderr

@@ -74,8 +74,8 @@ def test_invalid_case_is_reported_and_the_others_still_checked(tmp_path: Path,
 def test_gerasimov_report_shows_violations_timeline_and_sources(tmp_path: Path) -> None:
     _check(tmp_path, "--format", "md,html", paths=(str(CASES / "kz-2007-gerasimov.yaml"),))
     md = (tmp_path / "international" / "kz-2007-gerasimov.md").read_text()
-    for art in ("1", "2", "12", "13", "14", "22"):
-        assert f"| {art} (" in md and "violation indicated" in md
+    for form in ("art 2(1), read with art 1", "art 2(1)", "art 12", "art 13", "art 14", "art 22"):
+        assert f"| {form} (" in md and "violation indicated" in md
     assert "## Custody timeline" in md
     assert "[^s-osji-2012]: Open Society Justice Initiative" in md
     html = (tmp_path / "international" / "kz-2007-gerasimov.html").read_text()

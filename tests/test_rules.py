@@ -49,8 +49,10 @@ def test_unconfirmed_paragraphs_are_never_cited_with_a_number(rules: RuleSet) ->
 def test_parameters_cite_their_source(rules: RuleSet) -> None:
     for compiled in rules.rules:
         for param in compiled.rule.params.values():
-            for value in param.values.values():
-                assert value.source.strip()
+            assert param.source.strip()
+    for profile in rules.profiles.values():
+        for values in profile.params.values():
+            assert all(v.source.strip() for v in values.values())
 
 
 def _broken(tmp_path: Path, text: str) -> RuleError:

@@ -25,13 +25,14 @@ def run(args: argparse.Namespace) -> int:
     if bad or not formats:
         sys.stderr.write(f"safeguards: unknown annex format {', '.join(bad) or '(none)'}; use {','.join(WRITERS)}\n")
         return 2
-    if args.profile not in ("international", "kz"):
-        sys.stderr.write("safeguards: --profile takes international or kz\n")
-        return 2
     try:
         rules = load_rules(args.rules)
     except RuleError as exc:
         sys.stderr.write(str(exc) + "\n")
+        return 2
+    if args.profile not in rules.profiles:
+        names = ", ".join(sorted(rules.profiles))
+        sys.stderr.write(f"safeguards: unknown profile {args.profile!r}; use one of: {names}\n")
         return 2
     files, missing = discover(args.paths)
     collected = collect(files, rules, args.profile, args.audience, args.context, args.date_from, args.date_to,

@@ -176,6 +176,19 @@ def _fails(outcome: CaseOutcome, fail_on: str) -> bool:
     return any(SEVERITY_RANK[s] >= SEVERITY_RANK[fail_on] for s in outcome.breach_severities)
 
 
+def profile_exists(rules_dir: str | None, profile: str) -> bool:
+    """Whether the rule set has a profile file ``profile`` (checked without compiling the rules)."""
+    from safeguards.rules.files import PROFILES_DIR, default_rules_dir, profile_files
+
+    base = Path(rules_dir) if rules_dir else default_rules_dir()
+    names = sorted(path.stem for path in profile_files(base))
+    if profile in names or not names:  # no profiles at all: load_rules reports that, located
+        return True
+    sys.stderr.write(f"safeguards: unknown profile {profile!r}; the rule set's {PROFILES_DIR}/ has: "
+                     f"{', '.join(names)}\n")
+    return False
+
+
 def _colour(text: str, code: str, enabled: bool) -> str:
     return f"\x1b[{code}m{text}\x1b[0m" if enabled else text
 
@@ -190,8 +203,7 @@ def run(args: argparse.Namespace) -> int:
     if args.fail_on not in FAIL_ON:
         sys.stderr.write(f"safeguards: --fail-on takes one of {', '.join(FAIL_ON)}\n")
         return 2
-    if args.profile not in ("international", "kz"):
-        sys.stderr.write("safeguards: --profile takes international or kz\n")
+    if not profile_exists(args.rules, args.profile):
         return 2
     _RULES.clear()  # every run reads the rule files afresh; the memo only serves this run and its workers
     files, missing = discover(args.paths)

@@ -33,14 +33,18 @@ def _show(rules: RuleSet, rule_id: str) -> int:
     r = compiled.rule
     out = [f"{r.id}: {r.title}", f"  file:       {compiled.path}", f"  safeguard:  {r.safeguard}",
            f"  articles:   CAT art {', '.join(r.articles)}", f"  severity:   {r.severity} (weight {r.weight})",
-           f"  scope:      {r.scope}; profiles: {', '.join(r.profiles)}", "", "  " + r.description.strip(), "",
+           f"  scope:      {r.scope}; law: {r.law}{' (' + r.profile + ')' if r.profile else ''}; role: {r.role}",
+           "", "  " + r.description.strip(), "",
            "  sources:"]
     out += [f"    - {_citation(c)}" + (f" - {c.note}" if c.note else "") for c in r.sources]
-    if r.kz_recommendation:
-        out.append(f"  Kazakhstan:  {r.kz_recommendation}")
+    for prof in rules.profiles.values():
+        if r.id in prof.recommendations.by_rule:
+            out.append(f"  recommendation ({prof.id}): {prof.recommendations.by_rule[r.id]}")
     for name, p in r.params.items():
         out.append(f"  param {name}: {p.description}")
-        out += [f"    {prof}: {v.value} ({v.source})" for prof, v in p.values.items()]
+        out.append(f"    convention: {p.value} ({p.source})")
+        out += [f"    {prof.id}: {prof.params[r.id][name].value} ({prof.params[r.id][name].source})"
+                for prof in rules.profiles.values() if name in prof.params.get(r.id, {})]
     out += ["", f"  applies: {r.applies or '(always)'}", f"  breach:  {r.breach}", f"  met:     {r.met}"]
     reads = sorted({v for vs in compiled.reads.values() for v in vs})
     out.append(f"  facts read (missing ones make the finding 'insufficient information'): {', '.join(reads)}")

@@ -1,61 +1,110 @@
-"""Roll findings up to the articles of the Convention.
+"""Roll Convention findings up to the articles of the Convention, as the Committee draws conclusions.
 
-For each article, the applicable findings of the rules that bear on it decide:
-any breach indicates a violation; otherwise a contested finding makes the
-article contested; otherwise any insufficient information leaves it open;
-otherwise, if some rule was met, no violation is indicated. Not applicable
-findings are ignored. "Violation indicated" is what the facts in the file
-show under the rules, not a finding of the Committee.
+For each article, the applicable Convention findings of the rules that bear on it decide, in order:
+
+1. a breach of a rule that carries the article (a safeguard rule, not of low severity) indicates a
+   violation;
+2. otherwise a contested finding makes the article contested;
+3. otherwise a breach of an indicator or low-severity rule is a *concern* for the article;
+4. otherwise any insufficient information leaves it open;
+5. otherwise, if some rule was met, no violation is indicated.
+
+Art 11 (systematic review of interrogation and custody rules) is a duty about practice: one case
+can raise a concern under it, never a violation. Art 16 is *subsumed* when the same file indicates
+torture (art 1), unless a breach of its own (conditions, say) carries it. National-law findings
+never enter a conclusion. "Violation indicated" is what the facts in the file show under the rules,
+not a finding of the Committee.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from safeguards.engine.proof import strongest
 from safeguards.results import ArticleConclusion, ArticleOutcome, Finding
 
-ARTICLE_TITLES: dict[str, str] = {
-    "1": "Definition of torture",
-    "2": "Effective measures to prevent torture",
-    "3": "Non-refoulement",
-    "11": "Review of interrogation and custody rules",
-    "12": "Prompt and impartial investigation",
-    "13": "Right to complain and protection of complainants",
-    "14": "Redress and compensation",
-    "15": "Exclusion of statements obtained by torture",
-    "16": "Other cruel, inhuman or degrading treatment",
-    "22": "Individual communications to the Committee",
+
+@dataclass(frozen=True)
+class ArticleInfo:
+    """An article: its title, how a conclusion on it is stated, and whether one case can carry it."""
+
+    title: str
+    form: str
+    single_case: bool = True  # False: one case shows at most a concern (a pattern is needed)
+
+
+ARTICLES: dict[str, ArticleInfo] = {
+    "1": ArticleInfo("Torture", "art 2(1), read with art 1"),
+    "2": ArticleInfo("Effective measures to prevent torture", "art 2(1)"),
+    "3": ArticleInfo("Non-refoulement", "art 3"),
+    "4": ArticleInfo("Torture as an offence, with penalties fitting its gravity", "art 4"),
+    "10": ArticleInfo("Education and training of personnel", "art 10", single_case=False),
+    "11": ArticleInfo("Systematic review of interrogation and custody rules", "art 11", single_case=False),
+    "12": ArticleInfo("Prompt and impartial investigation", "art 12"),
+    "13": ArticleInfo("Right to complain and protection of complainants", "art 13"),
+    "14": ArticleInfo("Redress and rehabilitation", "art 14"),
+    "15": ArticleInfo("Exclusion of statements made as a result of torture", "art 15"),
+    "16": ArticleInfo("Other cruel, inhuman or degrading treatment", "art 16"),
+    "22": ArticleInfo("Individual communications to the Committee", "art 22"),
 }
+ARTICLE_TITLES: dict[str, str] = {k: v.title for k, v in ARTICLES.items()}
+
+
+def carries(f: Finding, article: str) -> bool:
+    """Whether a breach in ``f`` is enough, by itself, to indicate a violation of ``article``."""
+    return f.role == "safeguard" and f.severity != "low" and ARTICLES[article].single_case
+
+
+def _label(f: Finding) -> str:
+    return f"{f.title} ({f.instance_label})"
+
+
+def _conclude_one(article: str, findings: Sequence[Finding]) -> ArticleConclusion:
+    info = ARTICLES[article]
+    bearing = [f for f in findings if article in f.articles and f.outcome != "not_applicable"]
+    breaches = [f for f in bearing if f.outcome == "breach"]
+    carrying = [f for f in breaches if carries(f, article)]
+    concerns = [f for f in breaches if not carries(f, article)]
+    outcome: ArticleOutcome
+    if carrying:
+        outcome = "violation_indicated"
+        why = "Breach of: " + "; ".join(_label(f) for f in carrying) + "."
+    elif any(f.outcome == "contested" for f in bearing):
+        outcome = "contested"
+        why = "Sources disagree on facts that decide: " + "; ".join(
+            f.title for f in bearing if f.outcome == "contested") + "."
+    elif concerns:
+        outcome = "concern"
+        kind = "a pattern, not one case, shows a breach of this article" if not info.single_case else \
+            "these rules are indicators or of low severity"
+        why = "Concern (" + kind + "): " + "; ".join(_label(f) for f in concerns) + "."
+    elif any(f.outcome == "insufficient_information" for f in bearing):
+        outcome = "insufficient_information"
+        why = "Not decided for lack of information: " + "; ".join(
+            f.title for f in bearing if f.outcome == "insufficient_information") + "."
+    elif bearing:
+        outcome = "not_indicated"
+        why = "Every applicable safeguard bearing on this article was met."
+    else:
+        outcome = "not_assessed"
+        why = "No rule bearing on this article applies to the facts recorded."
+    proof = strongest(f.standard_of_proof for f in carrying) if carrying else "not_assessed"
+    return ArticleConclusion(
+        article=article, title=info.title, form=info.form, outcome=outcome, standard_of_proof=proof,
+        breaches=sorted({f"{f.rule_id}@{f.instance}" for f in carrying}),
+        concerns=sorted({f"{f.rule_id}@{f.instance}" for f in concerns}),
+        bearing=sorted({f.rule_id for f in bearing}), explanation=why)
 
 
 def conclude(findings: Sequence[Finding]) -> list[ArticleConclusion]:
-    """One conclusion per article, in the Convention's order."""
-    out = []
-    for article, title in ARTICLE_TITLES.items():
-        bearing = [f for f in findings if article in f.articles and f.outcome != "not_applicable"]
-        breaches = [f for f in bearing if f.outcome == "breach"]
-        outcome: ArticleOutcome
-        if breaches:
-            outcome = "violation_indicated"
-            why = "Breach of: " + "; ".join(f"{f.title} ({f.instance_label})" for f in breaches) + "."
-        elif any(f.outcome == "contested" for f in bearing):
-            outcome = "contested"
-            why = "Sources disagree on facts that decide: " + "; ".join(
-                f.title for f in bearing if f.outcome == "contested") + "."
-        elif any(f.outcome == "insufficient_information" for f in bearing):
-            outcome = "insufficient_information"
-            why = "Not decided for lack of information: " + "; ".join(
-                f.title for f in bearing if f.outcome == "insufficient_information") + "."
-        elif bearing:
-            outcome = "not_indicated"
-            why = "Every applicable safeguard bearing on this article was met."
-        else:
-            outcome = "not_assessed"
-            why = "No rule bearing on this article applies to the facts recorded."
-        proof = strongest(f.standard_of_proof for f in breaches) if breaches else "not_assessed"
-        out.append(ArticleConclusion(
-            article=article, title=title, outcome=outcome, standard_of_proof=proof,
-            breaches=sorted({f"{f.rule_id}@{f.instance}" for f in breaches}),
-            bearing=sorted({f.rule_id for f in bearing}), explanation=why))
-    return out
+    """One conclusion per article, in the Convention's order, from the Convention findings only."""
+    convention = [f for f in findings if f.law == "convention"]
+    out = {a: _conclude_one(a, convention) for a in ARTICLES}
+    art16 = out["16"]
+    if out["1"].outcome == "violation_indicated" and art16.outcome != "violation_indicated":
+        out["16"] = art16.model_copy(update={
+            "outcome": "subsumed",
+            "explanation": "Subsumed under art 1: the ill-treatment recorded is addressed as torture "
+                           f"({out['1'].form}). " + art16.explanation})
+    return list(out.values())

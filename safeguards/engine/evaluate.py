@@ -1,35 +1,44 @@
 """Apply a compiled rule set to a case: one finding per rule and scope instance.
 
-Outcome logic for one rule on one instance (see docs/scoring.md):
+Outcomes are decided in one place (:mod:`safeguards.engine.decide`). Article conclusions are
+reached on the Convention standard alone; a national profile adds national-law findings beside
+them (:mod:`safeguards.rules.profiles`).
 
-1. ``applies`` is false: not applicable. Undecided: go on (the facts below may still decide).
-2. ``breach`` true: breach (it takes precedence). Otherwise ``met`` true: met.
-3. Neither: insufficient information, listing the facts the expressions read that are not recorded, or
-   whose recorded precision leaves the answer open.
-
-Contested facts are evaluated once per version; when the versions lead to
-different outcomes the finding is "contested" and shows each one.
+Contested facts (:mod:`safeguards.engine.contested`) are evaluated under every combination of
+versions, in an order that does not depend on how the file lists them; a finding whose outcome
+differs between versions is "contested" and shows each version's outcome and sources.
 """
 
 from __future__ import annotations
 
-import itertools
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import ValidationError
-
+from safeguards.engine.contested import Variant, set_aside_denials, variants
+from safeguards.engine.context import with_context
+from safeguards.engine.decide import decide
 from safeguards.engine.derive import Fact, Instance, derive
 from safeguards.engine.facts import BY_NAME, decl_of_variable
 from safeguards.engine.proof import standard_for, weakest
 from safeguards.model.case import Case
-from safeguards.problems import InputError, Level, Problem, RuleError
-from safeguards.results import FactUse, Finding, Location, Missing, Outcome, VersionOutcome
+from safeguards.problems import Level, Problem, RuleError
+from safeguards.results import (
+    FactUse,
+    Finding,
+    Law,
+    LegalBasis,
+    Location,
+    Missing,
+    Outcome,
+    Proof,
+    Timing,
+    VersionOutcome,
+)
 from safeguards.rules.compile import CompiledRule, RuleSet
+from safeguards.rules.profiles import CONVENTION, Profile, check_profile_name
 from safeguards.yamlsource import Document
-
-MAX_VARIANTS = 64
 
 
 @dataclass(frozen=True)
@@ -38,6 +47,20 @@ class _Raw:
     message: str
     used: tuple[str, ...]
     missing: tuple[Missing, ...]
+
+
+@dataclass(frozen=True)
+class _Task:
+    """One rule to evaluate with one set of parameter values, under the Convention or a national law."""
+
+    rule: CompiledRule
+    params: Mapping[str, Any]
+    law: Law
+    compare: bool  # a national reading of a Convention rule: show the Convention outcome beside it
+
+    @property
+    def key(self) -> str:
+        return f"{self.law}:{self.rule.rule.id}"
 
 
 def activation(facts: Mapping[str, Fact]) -> dict[str, Any]:
@@ -80,25 +103,61 @@ def render_value(name: str, facts: Mapping[str, Fact], params: Mapping[str, Any]
     return str(fact.value).replace("_", " ")
 
 
-def _fill(template: str, facts: Mapping[str, Fact], params: Mapping[str, Any]) -> str:
-    import re
+_TEMPLATE = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 
-    return re.sub(r"\{([a-z_][a-z0-9_]*)\}", lambda m: render_value(m.group(1), facts, params), template)
+
+def _fill(template: str, facts: Mapping[str, Fact], params: Mapping[str, Any]) -> str:
+    return _TEMPLATE.sub(lambda m: render_value(m.group(1), facts, params), template)
 
 
 class Evaluator:
-    """Evaluates one rule set under one profile."""
+    """Evaluates one rule set: the Convention always, and a national profile's law where it applies."""
 
-    def __init__(self, rules: RuleSet, profile: str) -> None:
-        if profile not in ("international", "kz"):
+    def __init__(self, rules: RuleSet, profile: str = CONVENTION) -> None:
+        profiles = rules.profiles
+        if profiles:
+            try:
+                check_profile_name(profile, profiles)
+            except Exception as exc:
+                raise RuleError(exc.problem) from None  # type: ignore[attr-defined]
+        elif profile != CONVENTION:
             raise RuleError(Problem("--profile", 0, 0, Level.ERROR, "unknown-profile",
-                                    f"unknown profile {profile!r}", "use international or kz"))
-        self.rules = [r for r in rules.rules if profile in r.rule.profiles]
-        self.profile = profile
-        self.params = {r.rule.id: {k: p.values[profile].value for k, p in r.rule.params.items()}  # type: ignore[index]
-                       for r in self.rules}
+                                    f"unknown profile {profile!r}", f"use {CONVENTION}"))
+        self.ruleset = rules
+        self.profile: Profile | None = profiles.get(profile)
+        self.profile_id = profile
+        self.convention = [r for r in rules.rules if r.rule.law == "convention"]
+        self.base_params = {r.rule.id: {k: p.value for k, p in r.rule.params.items()} for r in rules.rules}
+        self._tasks: dict[bool, list[_Task]] = {}
 
-    def _run(self, rule: CompiledRule, key: str, act: dict[str, Any], inst: Instance) -> bool | None:
+    @property
+    def rules(self) -> list[CompiledRule]:
+        """The Convention rules (what article conclusions rest on)."""
+        return self.convention
+
+    def national_applies(self, jurisdiction: str) -> bool:
+        """Whether the selected profile is a national one that covers ``jurisdiction``."""
+        p = self.profile
+        return p is not None and p.kind == "national" and p.applies_to(jurisdiction)
+
+    def tasks(self, jurisdiction: str) -> list[_Task]:
+        """What to evaluate for a case of ``jurisdiction``: Convention rules, then national readings."""
+        national = self.national_applies(jurisdiction)
+        if national not in self._tasks:
+            out = [_Task(r, self.base_params[r.rule.id], "convention", False) for r in self.convention]
+            if national:
+                assert self.profile is not None
+                for r in self.ruleset.rules:
+                    overrides = self.profile.params.get(r.rule.id, {})
+                    own = r.rule.law == "national" and r.rule.profile == self.profile.id
+                    if own or (r.rule.law == "convention" and overrides):
+                        params = {**self.base_params[r.rule.id], **{k: v.value for k, v in overrides.items()}}
+                        out.append(_Task(r, params, "national", not own))
+            self._tasks[national] = out
+        return self._tasks[national]
+
+    @staticmethod
+    def _run(rule: CompiledRule, key: str, act: dict[str, Any], inst: Instance) -> bool | None:
         program = rule.programs.get(key)
         if program is None:
             return True
@@ -107,132 +166,88 @@ class Evaluator:
         except Exception as exc:  # the binding raises for unknown variables it could not absorb
             if "No value with name" in str(exc):
                 return None
-            raise self._error(rule, key, inst, str(exc)) from None
+            raise _error(rule, key, inst, str(exc)) from None
         if value.type().name() == "ERROR":
             text = str(value.value())
             if "No value with name" in text:
                 return None
-            raise self._error(rule, key, inst, text)
+            raise _error(rule, key, inst, text)
         return bool(value.value())
 
-    @staticmethod
-    def _error(rule: CompiledRule, key: str, inst: Instance, text: str) -> RuleError:
-        line, col = rule.locate(key)
-        return RuleError(Problem(rule.path, line, col, Level.ERROR, "rule-runtime",
-                                 f"rule {rule.rule.id}: {key} failed on {inst.label}: {text}",
-                                 "guard the expression (e.g. check a value before dividing by it)"))
-
-    def evaluate_instance(self, rule: CompiledRule, inst: Instance, base: dict[str, Any] | None = None) -> _Raw:
+    def evaluate_instance(self, rule: CompiledRule, inst: Instance, base: dict[str, Any] | None = None,
+                          params: Mapping[str, Any] | None = None) -> _Raw:
         """One rule on one instance; ``base`` is the instance's activation, when the caller keeps it."""
-        params = self.params[rule.rule.id]
+        params = self.base_params[rule.rule.id] if params is None else params
         act = dict(base) if base is not None else activation(inst.facts)
         act.update(params)
         msgs = rule.rule.messages
         applies = self._run(rule, "applies", act, inst)
-        if applies is None and rule.rule.triggered:
-            applies = False
-        if applies is False:
+        breach = met = None
+        if applies:
+            breach = self._run(rule, "breach", act, inst)
+            met = self._run(rule, "met", act, inst)
+        outcome, stage = decide(applies, breach, met)
+        if outcome == "not_applicable":
             text = msgs.not_applicable or "The rule does not apply to these facts."
-            return _Raw("not_applicable", _fill(text, inst.facts, params), tuple(sorted(rule.reads.get("applies", ()))),
-                        ())
-        breach = self._run(rule, "breach", act, inst)
-        # A breach takes precedence: once any breach condition is shown, compliance
-        # elsewhere in the same rule cannot outweigh it, so `met` is not consulted.
-        met = None if breach else self._run(rule, "met", act, inst)
-        if breach:
-            return _Raw("breach", _fill(msgs.breach, inst.facts, params), self._used(rule, "breach", inst), ())
-        if met:
-            return _Raw("met", _fill(msgs.met, inst.facts, params), self._used(rule, "met", inst), ())
-        missing = self._missing(rule, inst)
-        head = msgs.insufficient or "The recorded facts do not decide this safeguard."
+            return _Raw(outcome, _fill(text, inst.facts, params), _used(rule, ("applies",), inst), ())
+        if outcome == "breach":
+            return _Raw(outcome, _fill(msgs.breach, inst.facts, params), _used(rule, ("applies", "breach"), inst), ())
+        if outcome == "met":
+            return _Raw(outcome, _fill(msgs.met, inst.facts, params),
+                        _used(rule, ("applies", "breach", "met"), inst), ())
+        keys = ("applies",) if stage == "applies" else ("applies", "breach", "met")
+        missing = _missing(rule, inst, keys)
+        if stage == "applies":
+            # The precondition is open: say so, and never show a message that presumes it.
+            head = "The recorded facts do not show whether this safeguard applies."
+        else:
+            head = _fill(msgs.insufficient or "The recorded facts do not decide this safeguard.", inst.facts, params)
         need = "; ".join(f"{m.fact} ({m.reason})" for m in missing)
-        text = _fill(head, inst.facts, params) + (f" Needed: {need}." if need else "")
-        used = tuple(sorted(n for k in rule.reads for n in rule.reads[k] if self._known(n, inst)))
-        return _Raw("insufficient_information", text, used, missing)
+        text = head + (f" Needed: {need}." if need else "")
+        return _Raw(outcome, text, _used(rule, keys, inst), missing)
 
-    @staticmethod
-    def _known(var: str, inst: Instance) -> bool:
-        decl = decl_of_variable(var)
-        return decl is not None and decl.name in inst.facts
 
-    def _used(self, rule: CompiledRule, key: str, inst: Instance) -> tuple[str, ...]:
-        names = set()
-        for k in ("applies", key):
-            for var in rule.reads.get(k, ()):
-                decl = decl_of_variable(var)
-                if decl is not None and decl.name in inst.facts:
-                    names.add(decl.name)
-        return tuple(sorted(names))
+def _error(rule: CompiledRule, key: str, inst: Instance, text: str) -> RuleError:
+    line, col = rule.locate(key)
+    return RuleError(Problem(rule.path, line, col, Level.ERROR, "rule-runtime",
+                             f"rule {rule.rule.id}: {key} failed on {inst.label}: {text}",
+                             "guard the expression (e.g. check a value before dividing by it)"))
 
-    @staticmethod
-    def _missing(rule: CompiledRule, inst: Instance) -> tuple[Missing, ...]:
-        out: dict[str, Missing] = {}
-        memo = _MISSING
-        for key in ("applies", "breach", "met"):
-            for var in sorted(rule.reads.get(key, ())):
-                decl = decl_of_variable(var)
-                if decl is None or decl.name in out:
-                    continue
-                fact = inst.facts.get(decl.name)
-                if fact is None:
-                    if decl.name not in memo:  # the same for every case: built once
-                        memo[decl.name] = Missing(fact=decl.name, meaning=decl.meaning, record=decl.record,
-                                                  reason="not recorded")
-                    out[decl.name] = memo[decl.name]
-                elif decl.type in ("hours", "days"):
-                    lo, hi = fact.value
-                    if hi - lo >= 0.05:
-                        unit = "h" if decl.type == "hours" else "days"
-                        out[decl.name] = Missing(
-                            fact=decl.name, meaning=decl.meaning, record=decl.record + " (more precisely)",
-                            reason=f"recorded precision leaves it between {_num(lo)} and {_num(hi)} {unit}")
-        return tuple(out.values())
+
+def _used(rule: CompiledRule, keys: Sequence[str], inst: Instance) -> tuple[str, ...]:
+    names = set()
+    for k in keys:
+        for var in rule.reads.get(k, ()):
+            decl = decl_of_variable(var)
+            if decl is not None and decl.name in inst.facts:
+                names.add(decl.name)
+    return tuple(sorted(names))
 
 
 _MISSING: dict[str, Missing] = {}
 
 
-def _variants(case: Case, doc: Document | None) -> list[tuple[Case, tuple[tuple[str, int], ...]]]:
-    """The case under every combination of contested versions (the case itself when nothing is contested)."""
-    if not case.contested:
-        return [(case, ())]
-    base = case.model_dump(mode="python")
-    choices = [[(item.id, k) for k in range(len(item.versions))] for item in case.contested]
-    combos = list(itertools.islice(itertools.product(*choices), MAX_VARIANTS))
-    out = []
-    for combo in combos:
-        data = _copy(base)
-        for cid, k in combo:
-            item = next(x for x in case.contested if x.id == cid)
-            _set_field(data, item.target.record, item.target.field, item.versions[k].value)
-        try:
-            out.append((Case.model_validate(data), tuple(combo)))
-        except ValidationError as exc:
-            i = next(n for n, x in enumerate(case.contested) if x.id == combo[0][0])
-            line, col = doc.locate(("contested", i)) if doc else (0, 0)
-            raise InputError(Problem(doc.path if doc else case.id, line, col, Level.ERROR, "contested-value",
-                                     f"a version of contested fact does not fit its field: "
-                                     f"{exc.errors()[0]['msg']}", "give a value of the field's type")) from None
-    return out
-
-
-def _copy(data: Any) -> Any:
-    if isinstance(data, dict):
-        return {k: _copy(v) for k, v in data.items()}
-    if isinstance(data, list):
-        return [_copy(v) for v in data]
-    return data
-
-
-def _set_field(data: Any, record: str, field: str, value: Any) -> bool:
-    if isinstance(data, dict):
-        if data.get("id") == record and field in data:
-            data[field] = value
-            return True
-        return any(_set_field(v, record, field, value) for v in data.values())
-    if isinstance(data, list):
-        return any(_set_field(v, record, field, value) for v in data)
-    return False
+def _missing(rule: CompiledRule, inst: Instance, keys: Sequence[str]) -> tuple[Missing, ...]:
+    out: dict[str, Missing] = {}
+    for key in keys:
+        for var in sorted(rule.reads.get(key, ())):
+            decl = decl_of_variable(var)
+            if decl is None or decl.name in out:
+                continue
+            fact = inst.facts.get(decl.name)
+            if fact is None:
+                if decl.name not in _MISSING:  # the same for every case: built once
+                    _MISSING[decl.name] = Missing(fact=decl.name, meaning=decl.meaning, record=decl.record,
+                                                  reason="not recorded")
+                out[decl.name] = _MISSING[decl.name]
+            elif decl.type in ("hours", "days"):
+                lo, hi = fact.value
+                if hi - lo >= 0.05:
+                    unit = "h" if decl.type == "hours" else "days"
+                    out[decl.name] = Missing(
+                        fact=decl.name, meaning=decl.meaning, record=decl.record + " (more precisely)",
+                        reason=f"recorded precision leaves it between {_num(lo)} and {_num(hi)} {unit}")
+    return tuple(out.values())
 
 
 class _Locations:
@@ -252,95 +267,212 @@ class _Locations:
         return loc
 
 
-def evaluate_case(case: Case, rules: RuleSet, profile: str, doc: Document | None = None) -> list[Finding]:
-    """Every finding for ``case``, in rule order then instance order."""
-    ev = Evaluator(rules, profile)
-    variants = _variants(case, doc)
-    per_variant: list[tuple[tuple[tuple[str, int], ...], dict[str, Instance],
-                            dict[tuple[str, str], _Raw]]] = []
-    for variant, combo in variants:
-        instances = derive(variant)
-        acts = [activation(inst.facts) for inst in instances]
-        raws: dict[tuple[str, str], _Raw] = {}
-        for rule in ev.rules:
-            for inst, act in zip(instances, acts, strict=True):
-                if inst.scope == rule.rule.scope:
-                    raws[(rule.rule.id, inst.key)] = ev.evaluate_instance(rule, inst, act)
-        per_variant.append((combo, {i.key + "/" + i.scope: i for i in instances}, raws))
-    sources = {s.id: s for s in case.sources}
-    location = _Locations(doc)
-    uses: dict[tuple[str, str, str], FactUse] = {}
+def facts_date(case: Case) -> str | None:
+    """The date of the earliest dated event of the case (what 'the time of the facts' means for citations)."""
+    times = [e.at for ep in case.episodes for e in ep.events if e.at]
+    return min(times)[:10] if times else None
+
+
+def timing(applies_from: str | None, facts: str | None) -> Timing:
+    """Whether an instrument applied at the time of the facts (ISO dates of any precision compared by prefix)."""
+    if applies_from is None or facts is None:
+        return "undated" if applies_from is not None else "in_force"
+    n = min(len(applies_from), len(facts))
+    return "later" if applies_from[:n] > facts[:n] else "in_force"
+
+
+@dataclass(frozen=True)
+class _Evaluated:
+    variant: Variant
+    instances: dict[tuple[str, str], Instance]
+    raws: dict[tuple[str, str, str], _Raw]
+
+
+def _evaluate_variant(ev: Evaluator, variant: Variant, tasks: Sequence[_Task]) -> _Evaluated:
+    instances = with_context(variant.case, derive(variant.case), ev.ruleset.profiles.get(CONVENTION))
+    acts = [activation(inst.facts) for inst in instances]
+    raws: dict[tuple[str, str, str], _Raw] = {}
+    for task in tasks:
+        for inst, act in zip(instances, acts, strict=True):
+            if inst.scope == task.rule.rule.scope:
+                raws[(task.key, inst.scope, inst.key)] = ev.evaluate_instance(task.rule, inst, act, task.params)
+    return _Evaluated(variant, {(i.scope, i.key): i for i in instances}, raws)
+
+
+def evaluate_case(case: Case, rules: RuleSet, profile: str = CONVENTION, doc: Document | None = None,
+                  evaluator: Evaluator | None = None) -> list[Finding]:
+    """Every finding for ``case``: Convention findings in rule order then instance order, then national ones."""
+    ev = evaluator or Evaluator(rules, profile)
+    tasks = ev.tasks(case.jurisdiction)
+    plan = variants(case, doc)
+    evaluated = [_evaluate_variant(ev, v, tasks) for v in plan.variants]
+    aside = set_aside_denials(case, evaluated[0].instances.get(("case", case.id)), plan)
+    builder = _Builder(case, rules, doc, plan.total, len(plan.variants))
     findings: list[Finding] = []
-    _, first_instances, first_raws = per_variant[0]
-    for rule in ev.rules:
-        r = rule.rule
-        for inst in first_instances.values():
-            if inst.scope != r.scope:
+    convention: dict[tuple[str, str, str], Outcome] = {}
+    for task in tasks:
+        scope = task.rule.rule.scope
+        keys: list[tuple[str, str]] = []
+        for e in evaluated:  # the union of instances over every variant, first seen first
+            for k in e.instances:
+                if k[0] == scope and k not in keys:
+                    keys.append(k)
+        for k in keys:
+            finding = builder.finding(task, k, evaluated, aside, ev)
+            if finding is None:
                 continue
-            key = (r.id, inst.key)
-            raw = first_raws[key]
-            outcomes = {pv[2][key].outcome for pv in per_variant if key in pv[2]}
-            versions: list[VersionOutcome] = []
-            outcome: Outcome = raw.outcome
-            message = raw.message
-            if len(outcomes) > 1 and outcomes <= {"insufficient_information", "not_applicable"}:
-                # The versions differ only in what cannot be decided: nothing is contested.
-                raw = next(pv[2][key] for pv in per_variant if pv[2][key].outcome == "insufficient_information")
-                outcome, message = raw.outcome, raw.message
-            elif len(outcomes) > 1:
-                outcome = "contested"
-                for combo, _, raws in per_variant:
-                    for cid, k in combo:
-                        item = next(x for x in case.contested if x.id == cid)
-                        vraw = raws[key]
-                        versions.append(VersionOutcome(contested=cid, version=k,
-                                                       value=_show(item.versions[k].value),
-                                                       sources=list(item.versions[k].sources),
-                                                       outcome=vraw.outcome, message=vraw.message))
-                versions = _dedupe(versions)
-                message = "Sources disagree on a fact this safeguard depends on: " + "; ".join(
-                    f"on the account of {', '.join(v.sources)} ({v.contested} = {v.value}) the outcome is "
-                    f"{v.outcome.replace('_', ' ')}" for v in versions) + "."
-            used = [inst.facts[n] for n in raw.used if n in inst.facts]
-            # Results are built from the engine's own checked data: constructed without re-validation
-            # (the report built from them is validated against its schema by the test suite).
-            fact_uses = []
-            for n in raw.used:
-                if n not in inst.facts:
-                    continue
-                use = uses.get((inst.scope, inst.key, n))
-                if use is None:
-                    use = uses[(inst.scope, inst.key, n)] = FactUse.model_construct(
-                        name=n, value=render_value(n, inst.facts, {}), sources=list(inst.facts[n].sources),
-                        locations=[location(p) for p in inst.facts[n].paths])
-                fact_uses.append(use)
-            cited = sorted({s for f in used for s in f.sources})
-            if outcome in ("breach", "met"):
-                proof = weakest(standard_for([sources[s] for s in f.sources if s in sources]) for f in used)
-            else:
-                proof = "not_assessed"
-            loc_path = inst.facts[raw.used[0]].paths[0] if raw.used and inst.facts.get(raw.used[0]) and \
-                inst.facts[raw.used[0]].paths else inst.path
-            findings.append(Finding.model_construct(
-                rule_id=r.id, title=r.title, safeguard=r.safeguard, articles=list(r.articles), severity=r.severity,
-                weight=float(r.weight), scope=r.scope, instance=inst.key, instance_label=inst.label,
-                outcome=outcome, message=message, standard_of_proof=proof, legal_basis=list(r.sources),
-                kz_recommendation=r.kz_recommendation, facts=fact_uses, sources=cited, missing=list(raw.missing),
-                versions=versions, location=location(loc_path)))
+            if task.law == "convention":
+                convention[(task.rule.rule.id, *k)] = finding.outcome
+            elif task.compare:
+                finding = finding.model_copy(update={"convention_outcome": convention.get((task.rule.rule.id, *k))})
+            findings.append(finding)
     return findings
+
+
+class _Builder:
+    """Turns the raw outcomes of every variant into complete, frozen findings."""
+
+    def __init__(self, case: Case, rules: RuleSet, doc: Document | None, total: int, evaluated: int) -> None:
+        self.case = case
+        self.sources = {s.id: s for s in case.sources}
+        self.location = _Locations(doc)
+        self.uses: dict[tuple[str, str, str], FactUse] = {}
+        self.facts_date = facts_date(case)
+        self.total, self.evaluated = total, evaluated
+        self.recommendations: dict[str, str] = {}
+        for p in rules.profiles.values():
+            if p.kind == "national" and case.jurisdiction in p.states:
+                for rid, text in p.recommendations.by_rule.items():
+                    self.recommendations.setdefault(rid, text)
+        self.legal: dict[str, list[LegalBasis]] = {}
+
+    def _legal(self, rule: CompiledRule) -> list[LegalBasis]:
+        rid = rule.rule.id
+        if rid not in self.legal:
+            self.legal[rid] = [LegalBasis.model_construct(
+                instrument=c.instrument, provision=c.provision, status=c.status, applies_from=c.applies_from,
+                timing=timing(c.applies_from, self.facts_date), note=c.note) for c in rule.rule.sources]
+        return self.legal[rid]
+
+    def finding(self, task: _Task, key: tuple[str, str], evaluated: Sequence[_Evaluated],
+                aside: frozenset[tuple[str, int]], ev: Evaluator) -> Finding | None:
+        rk = (task.key, *key)
+        per: list[tuple[_Evaluated, _Raw | None]] = [(e, e.raws.get(rk)) for e in evaluated]
+        weighed = [(e, r) for e, r in per if not (aside & set(e.variant.choice))]
+        if not weighed:
+            weighed = per
+        outcomes = {r.outcome if r is not None else "not_applicable" for _, r in weighed}
+        first = next((e, r) for e, r in weighed if r is not None) if any(r for _, r in weighed) else None
+        if first is None:
+            return None
+        e0, raw = first
+        inst = e0.instances[key]
+        outcome: Outcome = raw.outcome
+        message = raw.message
+        missing = list(raw.missing)
+        versions: list[VersionOutcome] = []
+        if len(outcomes) > 1 and outcomes <= {"insufficient_information", "not_applicable"}:
+            # The versions differ only in what cannot be decided: nothing is contested.
+            e0, raw = next((e, r) for e, r in weighed if r is not None and r.outcome == "insufficient_information")
+            inst, outcome, message, missing = e0.instances[key], raw.outcome, raw.message, list(raw.missing)
+        elif len(outcomes) > 1:
+            outcome = "contested"
+            versions = _versions(self.case, weighed)
+            message = "Sources disagree on a fact this safeguard depends on: " + "; ".join(
+                f"on the account of {', '.join(v.sources)} ({v.contested} = {v.value}) the outcome is "
+                f"{v.outcome.replace('_', ' ')}" for v in versions) + "."
+        if self.evaluated < self.total and outcome != "contested":
+            outcome = "insufficient_information"
+            message = (f"Too many combinations of contested facts to evaluate ({self.total}; {self.evaluated} "
+                       f"evaluated, all giving {raw.outcome.replace('_', ' ')}): the outcome is not decided.")
+            missing = [Missing(fact="contested", meaning="the versions of disputed facts",
+                               record="fewer contested items, or resolve some", reason="combinations not evaluated")]
+        set_aside = _set_aside(self.case, per, weighed, aside)
+        return self._assemble(task, inst, raw, outcome, message, missing, versions, set_aside)
+
+    def _assemble(self, task: _Task, inst: Instance, raw: _Raw, outcome: Outcome, message: str,
+                  missing: list[Missing], versions: list[VersionOutcome],
+                  set_aside: list[VersionOutcome]) -> Finding:
+        r = task.rule.rule
+        used = [inst.facts[n] for n in raw.used if n in inst.facts]
+        fact_uses = []
+        for n in raw.used:
+            if n not in inst.facts:
+                continue
+            use = self.uses.get((inst.scope, inst.key, n))
+            if use is None:
+                use = self.uses[(inst.scope, inst.key, n)] = FactUse.model_construct(
+                    name=n, value=render_value(n, inst.facts, {}), sources=list(inst.facts[n].sources),
+                    locations=[self.location(p) for p in inst.facts[n].paths])
+            fact_uses.append(use)
+        cited = sorted({s for f in used for s in f.sources})
+        proof = self._proof(outcome, used, r.presumption)
+        first = inst.facts.get(raw.used[0]) if raw.used else None
+        loc_path = first.paths[0] if first is not None and first.paths else inst.path
+        # Results are built from the engine's own checked data: constructed without re-validation
+        # (the report built from them is validated against its schema by the test suite).
+        return Finding.model_construct(
+            rule_id=r.id, title=r.title, safeguard=r.safeguard, articles=list(r.articles), severity=r.severity,
+            weight=float(r.weight), scope=r.scope, instance=inst.key, instance_label=inst.label,
+            outcome=outcome, message=message, standard_of_proof=proof, legal_basis=self._legal(task.rule),
+            role=r.role, law=task.law, profile=None if task.law == "convention" else r.profile or None,
+            convention_outcome=None, recommendation=self.recommendations.get(r.id) if task.law == "convention"
+            else None, facts=fact_uses, sources=cited, missing=missing, versions=versions, set_aside=set_aside,
+            location=self.location(loc_path))
+
+    def _proof(self, outcome: Outcome, used: Sequence[Fact], presumption: bool) -> Proof:
+        if outcome not in ("breach", "met"):
+            return "not_assessed"
+        return weakest(standard_for([self.sources[s] for s in f.sources if s in self.sources]) for f in used)
+
+
+def _versions(case: Case, weighed: Sequence[tuple[_Evaluated, _Raw | None]]) -> list[VersionOutcome]:
+    """For each contested item that changes this finding: the outcome under each of its versions."""
+    out: list[VersionOutcome] = []
+    ids = sorted({cid for e, _ in weighed for cid, _ in e.variant.choice})
+    canonical = weighed[0][0].variant.versions
+    for cid in ids:
+        by_version: dict[int, set[Outcome]] = {}
+        messages: dict[int, str] = {}
+        for e, r in weighed:
+            k = dict(e.variant.choice)[cid]
+            by_version.setdefault(k, set()).add(r.outcome if r is not None else "not_applicable")
+            if r is not None:
+                messages.setdefault(k, r.message)
+        if len({frozenset(v) for v in by_version.values()}) <= 1:
+            continue  # this item does not change the finding
+        for k in sorted(by_version):
+            version = canonical[cid][k]
+            outs = by_version[k]
+            oc: Outcome = next(iter(outs)) if len(outs) == 1 else "contested"
+            out.append(VersionOutcome(contested=cid, version=k, value=_show(version.value),
+                                      sources=list(version.sources), outcome=oc,
+                                      message=messages.get(k, "The rule does not apply under this version.")))
+    return out
+
+
+def _set_aside(case: Case, per: Sequence[tuple[_Evaluated, _Raw | None]],
+               weighed: Sequence[tuple[_Evaluated, _Raw | None]], aside: frozenset[tuple[str, int]]
+               ) -> list[VersionOutcome]:
+    """The State's denials that would have changed this finding had they been weighed."""
+    if not aside or len(weighed) == len(per):
+        return []
+    kept = {r.outcome if r else "not_applicable" for _, r in weighed}
+    out = []
+    for e, r in per:
+        for cid, k in e.variant.choice:
+            if (cid, k) in aside and (r.outcome if r else "not_applicable") not in kept:
+                version = e.variant.versions[cid][k]
+                v = VersionOutcome(contested=cid, version=k, value=_show(version.value),
+                                   sources=list(version.sources), outcome=r.outcome if r else "not_applicable",
+                                   message="A denial by the State that does not rebut the presumption arising "
+                                           "from injuries in its custody: not weighed as a competing account.")
+                if v not in out:
+                    out.append(v)
+    return out
 
 
 def _show(value: Any) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     return "unknown" if value is None else str(value)
-
-
-def _dedupe(versions: list[VersionOutcome]) -> list[VersionOutcome]:
-    seen: set[tuple[str, int]] = set()
-    out = []
-    for v in versions:
-        if (v.contested, v.version) not in seen:
-            seen.add((v.contested, v.version))
-            out.append(v)
-    return out

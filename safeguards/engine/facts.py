@@ -45,6 +45,14 @@ C: tuple[Scope, ...] = ("case",)
 ALL: tuple[Scope, ...] = SCOPES
 
 DECLS: tuple[FactDecl, ...] = (
+    # --- context (every scope): what the file records at all, and the State's declarations
+    FactDecl("recorded", "list", ALL, "the kinds of record the file holds for this instance, whatever their status "
+             "(event types, 'place', 'injury', and for the case 'complaint', 'investigation', 'removal'...): a rule "
+             "triggered by an event is not applicable when no such record exists",
+             "the records themselves"),
+    FactDecl("art22_declaration", "bool", ("case", "complaint"), "the State had recognised the Committee's "
+             "competence to receive individual communications (art 22 declaration)",
+             "the case's jurisdiction; the declarations are listed in rules/profiles/international.yaml"),
     # --- the subject (available in every scope)
     FactDecl("foreign_national", "bool", ALL, "the detainee is not a national of the State",
              "people[subject].nationality"),

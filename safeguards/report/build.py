@@ -23,12 +23,6 @@ from safeguards.results import (
 )
 from safeguards.rules.compile import RuleSet
 
-LIMITS: dict[str, list[tuple[str, str, str]]] = {
-    # (label, rule id, parameter) drawn on the timeline when the rule is in the set
-    "international": [("judge (48 h)", "judicial-control-delayed", "limit_hours")],
-    "kz": [("protocol (3 h)", "registration-delayed", "limit_hours"),
-           ("court (72 h)", "judicial-control-delayed", "limit_hours")],
-}
 EVENT_LABELS = {
     "apprehension": "apprehension", "arrival": "arrival at facility", "registration": "registration",
     "rights_information": "rights explained", "lawyer_request": "lawyer requested", "lawyer_access": "lawyer",
@@ -42,14 +36,29 @@ EVENT_LABELS = {
 }
 
 
-def _timeline(case: Case, rules: RuleSet, profile: str) -> list[EpisodeTimeline]:
+def _limits(case: Case, rules: RuleSet, profile: str) -> list[Limit]:
+    """The time limits the profiles' data draw: the Convention's, then the national profile's for its States."""
+    chosen = [p for p in rules.profiles.values() if p.kind == "convention"]
+    national = rules.profiles.get(profile)
+    if national is not None and national.kind == "national" and national.applies_to(case.jurisdiction):
+        chosen.append(national)
     limits = []
-    for label, rule_id, param in LIMITS.get(profile, []):
-        compiled = rules.by_id(rule_id)
-        if compiled is not None and param in compiled.rule.params:
-            value = compiled.rule.params[param].values.get(profile)  # type: ignore[call-overload]
-            if value is not None and isinstance(value.value, (int, float)):
-                limits.append(Limit(label=label, hours=float(value.value)))
+    for p in chosen:
+        for item in p.timeline:
+            compiled = rules.by_id(item.rule)
+            if compiled is None or item.param not in compiled.rule.params:
+                continue
+            value = compiled.rule.params[item.param].value
+            override = p.params.get(item.rule, {}).get(item.param)
+            if override is not None:
+                value = override.value
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                limits.append(Limit(label=item.label, hours=float(value)))
+    return limits
+
+
+def _timeline(case: Case, rules: RuleSet, profile: str) -> list[EpisodeTimeline]:
+    limits = _limits(case, rules, profile)
     out = []
     for ep in case.episodes:
         appr = next((e for e in ep.events if e.type == "apprehension" and e.status == "happened"), None)

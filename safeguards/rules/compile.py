@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -18,9 +18,11 @@ from pydantic import ValidationError
 
 from safeguards.engine.facts import variables_for
 from safeguards.problems import InputError, Level, Problem, RuleError
-from safeguards.rules.files import check_directory, digest_update, rule_files
+from safeguards.rules.consistency import contradictions
+from safeguards.rules.files import check_directory, digest_update, profile_files, rule_files
 from safeguards.rules.files import default_rules_dir as default_rules_dir  # re-exported
 from safeguards.rules.model import Rule
+from safeguards.rules.profiles import Profile, load_profiles
 from safeguards.schema_errors import field_names, to_problems
 from safeguards.yamlsource import Document, load_file
 
@@ -32,6 +34,9 @@ _MACRO = re.compile(r"\.\s*(all|exists|exists_one|map|filter)\s*\(")
 # CEL always terminates, but nested comprehensions multiply: three over the longest fact list
 # (the ~30 methods of ill-treatment) stay in the tens of thousands of steps.
 MAX_MACROS = 3
+# Activations tried on every load to refuse a rule whose met and breach can both hold; `rules test`
+# and the test suite try many more (safeguards/rules/consistency.py).
+SAMPLES_AT_LOAD = 96
 KNOWN_FIELDS = field_names([Rule])
 EXPRESSIONS = ("applies", "breach", "met")
 
@@ -50,13 +55,22 @@ class CompiledRule:
         return self.document.locate(loc)
 
 
+def _fits(kind: str, value: object) -> bool:
+    if kind == "double":
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if kind == "int":
+        return isinstance(value, int) and not isinstance(value, bool)
+    return isinstance(value, {"string": str, "bool": bool}[kind])
+
+
 @dataclass(frozen=True)
 class RuleSet:
-    """All rules of a run and a digest of their files (part of every report's provenance)."""
+    """All rules of a run, the profiles, and a digest of their files (part of every report's provenance)."""
 
     rules: tuple[CompiledRule, ...]
     digest: str
     directory: str
+    profiles: dict[str, Profile] = field(default_factory=dict)
 
     def by_id(self, rule_id: str) -> CompiledRule | None:
         for r in self.rules:
@@ -103,11 +117,10 @@ def compile_rule(doc: Document) -> tuple[CompiledRule | None, list[Problem]]:
             problems.append(_located(doc, ("params", name), "param-shadows-fact",
                                      f"parameter {name!r} has the name of a fact", "rename the parameter"))
         declared[name] = _cel_type(cel, param.type)
-        for profile in rule.profiles:
-            if profile not in param.values:
-                problems.append(_located(doc, ("params", name, "values"), "param-missing-profile",
-                                         f"parameter {name!r} has no value for profile {profile!r}",
-                                         f"add values.{profile} with its source"))
+        if not _fits(param.type, param.value):
+            problems.append(_located(doc, ("params", name, "value"), "param-type",
+                                     f"parameter {name!r} is declared {param.type} but its value is "
+                                     f"{type(param.value).__name__}", f"give a {param.type} value"))
     env = cel.NewEnv(variables=declared)
     programs: dict[str, Any] = {}
     reads: dict[str, frozenset[str]] = {}
@@ -146,7 +159,14 @@ def compile_rule(doc: Document) -> tuple[CompiledRule | None, list[Problem]]:
                                          f"of a {rule.scope} rule", "use a declared fact name (docs/facts.md)"))
     if any(p.level is Level.ERROR for p in problems):
         return None, problems
-    return CompiledRule(rule, doc.path, doc, programs, reads), problems
+    compiled = CompiledRule(rule, doc.path, doc, programs, reads)
+    clash = contradictions(compiled, samples=SAMPLES_AT_LOAD)
+    if clash is not None:
+        problems.append(_located(doc, ("met",), "rule-contradiction",
+                                 f"met and breach can both be true, e.g. when {clash}",
+                                 "make the met condition imply that the breach condition is false"))
+        return None, problems
+    return compiled, problems
 
 
 def _cel_problem(doc: Document, key: str, text: str) -> Problem:
@@ -212,14 +232,45 @@ def load_rules(directory: str | Path | None = None) -> RuleSet:
             continue
         seen[rule.rule.id] = str(path)
         compiled.append(rule)
+    for path in profile_files(base):
+        digest_update(digest, base, path, path.read_bytes())
     errors = [p for p in problems if p.level is Level.ERROR]
     if errors:
         raise RuleSetError(errors)
     if not compiled:
         raise RuleError(Problem(str(base), 0, 0, Level.ERROR, "no-rules", "no rule files found",
                                 "rules are *.yaml files under the rule directory"))
+    profiles = load_profiles(base)
+    _check_profiles(base, compiled, profiles)
     return RuleSet(tuple(sorted(compiled, key=lambda r: (r.rule.safeguard, r.rule.id))), digest.hexdigest(),
-                   str(base))
+                   str(base), profiles)
+
+
+def _check_profiles(base: Path, compiled: list[CompiledRule], profiles: dict[str, Profile]) -> None:
+    """National values must name a real parameter and fit its type; national rules a real profile."""
+    by_id = {r.rule.id: r for r in compiled}
+    problems: list[Problem] = []
+    for profile in profiles.values():
+        where = str(base / "profiles" / f"{profile.id}.yaml")
+        for rule_id, values in profile.params.items():
+            rule = by_id.get(rule_id)
+            for name, value in values.items():
+                if rule is None or name not in rule.rule.params:
+                    problems.append(Problem(where, 0, 0, Level.ERROR, "profile-unknown-param",
+                                            f"profile {profile.id}: {rule_id}.{name} is no rule parameter",
+                                            "name a rule id and one of its params"))
+                elif not _fits(rule.rule.params[name].type, value.value):
+                    problems.append(Problem(where, 0, 0, Level.ERROR, "profile-param-type",
+                                            f"profile {profile.id}: {rule_id}.{name} must be "
+                                            f"{rule.rule.params[name].type}", "give a value of the parameter's type"))
+    for r in compiled:
+        if r.rule.profile is not None and r.rule.profile not in profiles:
+            line, col = r.locate("profile")
+            problems.append(Problem(r.path, line, col, Level.ERROR, "unknown-profile",
+                                    f"rule {r.rule.id} names profile {r.rule.profile!r}, which has no file",
+                                    f"add profiles/{r.rule.profile}.yaml"))
+    if problems:
+        raise RuleSetError(problems)
 
 
 class RuleSetError(RuleError):

@@ -12,6 +12,8 @@ from pathlib import Path
 
 from safeguards.problems import Level, Problem, RuleError
 
+PROFILES_DIR = "profiles"
+
 
 def default_rules_dir() -> Path:
     """The rule set: ``./rules`` when run from a checkout, else the one beside the package."""
@@ -22,10 +24,23 @@ def default_rules_dir() -> Path:
 
 
 def rule_files(directory: Path) -> Iterator[Path]:
-    """Rule files under ``directory``; fixture folders are not rules."""
+    """Rule files under ``directory``; fixture and profile folders are not rules."""
     for path in sorted(directory.rglob("*.yaml")):
-        if "fixtures" not in path.relative_to(directory).parts:
+        parts = path.relative_to(directory).parts
+        if "fixtures" not in parts and parts[0] != PROFILES_DIR:
             yield path
+
+
+def profile_files(directory: Path) -> list[Path]:
+    """Profile files: ``<rules>/profiles/<id>.yaml``."""
+    folder = directory / PROFILES_DIR
+    return sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+
+
+def digested_files(directory: Path) -> Iterator[Path]:
+    """Every file whose content changes results: rules and profiles."""
+    yield from rule_files(directory)
+    yield from profile_files(directory)
 
 
 def check_directory(base: Path) -> None:
@@ -45,6 +60,6 @@ def rules_digest(directory: str | Path | None = None) -> str:
     base = Path(directory) if directory is not None else default_rules_dir()
     check_directory(base)
     digest = hashlib.sha256()
-    for path in rule_files(base):
+    for path in digested_files(base):
         digest_update(digest, base, path, path.read_bytes())
     return digest.hexdigest()

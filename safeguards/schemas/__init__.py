@@ -22,6 +22,12 @@ def _rule() -> dict[str, Any]:
     return rule_json_schema()
 
 
+def _profile() -> dict[str, Any]:
+    from safeguards.rules.profiles import profile_json_schema
+
+    return profile_json_schema()
+
+
 def _report() -> dict[str, Any]:
     from safeguards.results import report_json_schema
 
@@ -34,8 +40,8 @@ def _annex() -> dict[str, Any]:
     return annex_json_schema()
 
 
-GENERATORS: dict[str, Callable[[], dict[str, Any]]] = {"case": _case, "rule": _rule, "report": _report,
-                                                       "annex": _annex}
+GENERATORS: dict[str, Callable[[], dict[str, Any]]] = {"case": _case, "rule": _rule, "profile": _profile,
+                                                       "report": _report, "annex": _annex}
 
 
 def render(schema: dict[str, Any]) -> str:
