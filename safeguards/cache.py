@@ -61,7 +61,7 @@ class Cache:
                 return None
         try:
             return CaseOutcome(path=data["path"], problems=(), case_id=data["case_id"],
-                               counts=tuple((k, v) for k, v in data["counts"]), compliance=data["compliance"],
+                               counts=tuple((k, v) for k, v in data["counts"]), shown_met=data["shown_met"],
                                completeness=data["completeness"], violations=tuple(data["violations"]),
                                breach_severities=tuple(data["breach_severities"]), written=tuple(data["written"]))
         except (KeyError, TypeError):
@@ -69,7 +69,7 @@ class Cache:
 
     def put(self, case_sha256: str, outcome: Any) -> None:
         data = {"path": outcome.path, "case_id": outcome.case_id, "counts": [list(c) for c in outcome.counts],
-                "compliance": outcome.compliance, "completeness": outcome.completeness,
+                "shown_met": outcome.shown_met, "completeness": outcome.completeness,
                 "violations": list(outcome.violations), "breach_severities": list(outcome.breach_severities),
                 "written": list(outcome.written),
                 "sizes": {w: os.stat(w).st_size for w in outcome.written if os.path.exists(w)}}

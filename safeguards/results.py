@@ -122,10 +122,11 @@ class ArticleConclusion(Frozen):
 
 
 class Score(Frozen):
-    """Weighted compliance over decided findings, and completeness over applicable ones."""
+    """Data-completeness aids: the weighted share of applicable safeguards shown met, and the share decided."""
 
-    compliance: float | None = Field(description="Met weight / (met + breach weight), 0-100; None if nothing "
-                                                 "was decided. Insufficient information never counts as met.")
+    shown_met: float | None = Field(description="Met weight / weight of every applicable finding, 0-100; None if "
+                                               "nothing applies. Undecided findings count against it. Not a legal "
+                                               "conclusion.")
     completeness: float | None = Field(description="Share of applicable findings that were decided, 0-100.")
     counts: dict[str, int]
     met_weight: float

@@ -49,7 +49,7 @@ class CaseOutcome:
     problems: tuple[Problem, ...]
     case_id: str = ""
     counts: tuple[tuple[str, int], ...] = ()
-    compliance: float | None = None
+    shown_met: float | None = None
     completeness: float | None = None
     violations: tuple[str, ...] = ()
     breach_severities: tuple[str, ...] = ()
@@ -152,7 +152,7 @@ def _evaluate_and_write(loaded: object, rules: RuleSet, opts: Options) -> CaseOu
         written.append(str(target))
     return CaseOutcome(
         path=loaded.path, problems=(), case_id=str(report.case["id"]),
-        counts=tuple(result.score.counts.items()), compliance=result.score.compliance,
+        counts=tuple(result.score.counts.items()), shown_met=result.score.shown_met,
         completeness=result.score.completeness,
         violations=tuple(a.article for a in result.articles if a.outcome == "violation_indicated"),
         breach_severities=tuple(sorted({f.severity for f in result.findings if f.outcome == "breach"})),
@@ -256,7 +256,7 @@ def _summary(tally: _Tally, profile: str, colour: bool) -> None:
                          f"{'score':>6} {'complete':>8}  arts\n")
         for o in sorted(tally.rows, key=lambda x: x.case_id):
             c = dict(o.counts)
-            score = "-" if o.compliance is None else f"{o.compliance:.0f}%"
+            score = "-" if o.shown_met is None else f"{o.shown_met:.0f}%"
             comp = "-" if o.completeness is None else f"{o.completeness:.0f}%"
             breaches = _colour(f"{c.get('breach', 0):>6}", "31", colour and c.get("breach", 0) > 0)
             sys.stdout.write(f"{o.case_id[:34]:34} {breaches} {c.get('contested', 0):>7} "

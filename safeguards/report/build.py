@@ -7,6 +7,7 @@ from typing import Any
 
 from safeguards import __version__
 from safeguards.casefile import Loaded
+from safeguards.engine.contested import canonical
 from safeguards.engine.derive import HOUR
 from safeguards.model.case import Case
 from safeguards.model.timepoint import interval
@@ -100,7 +101,7 @@ def build_report(loaded: Loaded, result: CaseResult, rules: RuleSet, audience: A
                for s in case.sources]
     contested = [ContestedRef(id=c.id, about=c.about, record=c.target.record, field=c.target.field,
                               versions=[{"value": v.value, "sources": list(v.sources), "note": v.note}
-                                        for v in c.versions]) for c in case.contested]
+                                        for v in canonical(c)]) for c in case.contested]
     places = sorted({p.name for ep in case.episodes for p in ep.places})
     header: dict[str, Any] = {
         "id": case.id, "person": subject_label(case, audience), "title": case.title, "jurisdiction": case.jurisdiction,

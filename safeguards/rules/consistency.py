@@ -95,12 +95,21 @@ def activations(rule: CompiledRule, samples: int) -> Iterator[dict[str, Any]]:
         yield act
 
 
-def _holds(program: Any, act: dict[str, Any]) -> bool:
+def tri(program: Any, act: dict[str, Any]) -> bool | None:
+    """A condition's three-valued result on an activation (None: undecided or failing)."""
+    if program is None:
+        return True
     try:
         value = program.eval(data=act)
     except Exception:  # an unknown variable CEL could not absorb: undecided
-        return False
-    return value.type().name() != "ERROR" and bool(value.value())
+        return None
+    if value.type().name() == "ERROR":
+        return None
+    return bool(value.value())
+
+
+def _holds(program: Any, act: dict[str, Any]) -> bool:
+    return tri(program, act) is True
 
 
 def contradictions(rule: CompiledRule, samples: int = 4000) -> str | None:
