@@ -6,24 +6,24 @@ Importing this package registers every fact; ``DECLS`` lists them in declaration
 from __future__ import annotations
 
 from safeguards.facts import (  # noqa: F401  (imported to register their facts, in this order)
+    burden,
+    complaints,
+    conditions,
+    court,
     custody,
-    rights,
+    deaths,
+    family,
+    ill_treatment,
     interrogation,
+    investigations,
     lawyer,
     medical,
-    family,
-    court,
-    ill_treatment,
-    conditions,
     monitoring,
-    complaints,
-    investigations,
-    reprisals,
-    redress,
     proceedings,
+    redress,
     removals,
-    burden,
-    deaths,
+    reprisals,
+    rights,
 )
 from safeguards.facts.build import derive
 from safeguards.facts.intervals import DAY, HOUR

@@ -140,7 +140,7 @@ def _injured_in_custody(ctx: CaseCtx, episodes: list[Instance], f: Facts) -> Non
 @case_facts
 def _healthy_on_entry(ctx: CaseCtx, episodes: list[Instance], f: Facts) -> None:
     for ep in ctx.episodes:
-        w, entry = first(exams_in_custody(ep))
+        _, entry = first(exams_in_custody(ep))
         if not entry or not isinstance(entry[0].event, MedicalExamination):
             continue
         if entry[0].event.injuries_found is True:

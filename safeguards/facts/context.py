@@ -80,11 +80,14 @@ class EpisodeCtx:
     @cached_property
     def injury_records(self) -> list[Ev[EventBase]]:
         """Events recording injuries (by anyone) in or just after this custody."""
-        out: list[Ev[EventBase]] = []
-        out += events(self.items, IllTreatment, lambda e: bool(e.injuries), happened=True)
-        out += events(self.items, MedicalExamination, lambda e: e.injuries_found is True, happened=True)
-        out += events(self.items, MonitoringVisit, lambda e: e.injuries_seen is True, happened=True)
-        out += events(self.items, MedicalCare, lambda e: e.hospitalised is True, happened=True)
+        acts: list[Ev[IllTreatment]] = events(self.items, IllTreatment, lambda e: bool(e.injuries), happened=True)
+        found: list[Ev[MedicalExamination]] = events(self.items, MedicalExamination,
+                                                     lambda e: e.injuries_found is True, happened=True)
+        seen: list[Ev[MonitoringVisit]] = events(self.items, MonitoringVisit, lambda e: e.injuries_seen is True,
+                                                 happened=True)
+        care: list[Ev[MedicalCare]] = events(self.items, MedicalCare, lambda e: e.hospitalised is True,
+                                             happened=True)
+        out: list[Ev[EventBase]] = [*acts, *found, *seen, *care]
         return sorted(out, key=lambda it: it.path)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from safeguards.facts.context import EpisodeCtx, episode_facts, first
 from safeguards.facts.intervals import HOUR, When, span, when
-from safeguards.facts.registry import ALL, EPISODE, Ev, Fact, Facts, declare, joined, of, status, events
+from safeguards.facts.registry import ALL, EPISODE, Ev, Fact, Facts, declare, events, joined, of, status
 from safeguards.model.case import (
     AcknowledgementRefused,
     Apprehension,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from safeguards.facts.context import CaseCtx, EpisodeCtx, case_facts, episode_facts
-from safeguards.facts.registry import EPISODE, Ev, Fact, Facts, Instance, declare, events, joined, of, status
+from safeguards.facts.registry import EPISODE, Ev, Fact, Facts, Instance, Scope, declare, events, joined, of, status
 from safeguards.model.case import Case, Confession, IllTreatment, Interrogation
 
 # Indicators of severity, not the test (legal review defect 15; standards F.2).
@@ -136,7 +136,7 @@ def assess(ep: EpisodeCtx, vulnerable: Fact | None) -> list[Assessment]:
             for group in courses(ep)]
 
 
-TORTURE_SCOPES = ("case", "episode", "complaint", "investigation")
+TORTURE_SCOPES: tuple[Scope, ...] = ("case", "episode", "complaint", "investigation")
 declare("ill_treatment", "bool", EPISODE, "an act of torture or ill-treatment in this custody",
         "an ill_treatment event (happened / not_happened)")
 declare("methods", "list", EPISODE, "the methods of ill-treatment recorded", "ill_treatment.methods")

@@ -47,7 +47,7 @@ class FactDecl:
 _DECLS: dict[str, FactDecl] = {}
 
 
-def declare(name: str, type: FactType, scopes: tuple[Scope, ...], meaning: str, record: str) -> str:  # noqa: A002
+def declare(name: str, type: FactType, scopes: tuple[Scope, ...], meaning: str, record: str) -> str:
     """Declare a fact (once); returns its name, for ``Facts.put``."""
     assert name not in _DECLS, f"fact {name!r} declared twice"
     _DECLS[name] = FactDecl(name, type, scopes, meaning, record)

@@ -1,4 +1,7 @@
-"""Reprisals against the person or those close to them. A reprisal of unknown status or without a source decides nothing."""
+"""Reprisals against the person or those close to them.
+
+A reprisal of unknown status or without a source decides nothing.
+"""
 
 from __future__ import annotations
 
