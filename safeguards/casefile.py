@@ -314,6 +314,13 @@ class _Semantics:
             self._refs(ids, ("reprisals", i, "follows"), rep.follows, ("complaints",), "complaint")
         for i, proc in enumerate(c.proceedings):
             self._refs(ids, ("proceedings", i, "defendants"), proc.defendants, ("person",), "person")
+        for i, resp in enumerate(c.official_responses):
+            self._refs(ids, ("official_responses", i, "evidence"), resp.evidence, ("source",), "source")
+        for i, ep in enumerate(c.episodes):
+            for j, ev in enumerate(ep.events):
+                during = getattr(ev, "during", None)
+                if isinstance(during, str):
+                    self._ref(ids, ("episodes", i, "events", j, "during"), during, ("event",), "event")
 
     # consent
 
@@ -455,6 +462,8 @@ class _Semantics:
                 used.update(version.sources)
         for person in self.case.people:
             used.update(person.sources)
+        for resp in self.case.official_responses:
+            used.update(resp.evidence)
         for i, src in enumerate(self.case.sources):
             if src.id not in used:
                 self.add(("sources", i, "id"), "unused-source", f"source {src.id!r} is not cited by any fact",

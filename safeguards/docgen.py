@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from safeguards.engine.facts import DECLS
+from safeguards.facts import DECLS
 from safeguards.rules.compile import RuleSet, load_rules
 
 BEGIN, END = "<!-- generated:begin -->", "<!-- generated:end -->"

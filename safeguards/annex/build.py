@@ -8,7 +8,7 @@ annexes and counted.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,6 +17,7 @@ from safeguards.annex.model import Annex, ArticleSection, CaseRow, Figures, Safe
 from safeguards.annex.reid import Quasi, age_group
 from safeguards.casefile import Loaded, load
 from safeguards.engine.articles import ARTICLE_TITLES
+from safeguards.facts import Fact, derive
 from safeguards.model.case import Case
 from safeguards.privacy import Audience, Redactor, is_confidential, label_for
 from safeguards.problems import Problem
@@ -125,6 +126,26 @@ def _sentence(case: Case, label: str, result: CaseResult, breached: list[str], w
     return redact.text(text)
 
 
+def _treatment(result: CaseResult) -> str:
+    """How the annex classifies the treatment; an outcome in any instance (episode) counts, whatever the order."""
+    outcomes: dict[str, set[str]] = {}
+    for f in result.findings:
+        outcomes.setdefault(f.rule_id, set()).add(f.outcome)
+    if "breach" in outcomes.get("torture-indicated", set()):
+        return "torture indicated"
+    if "contested" in outcomes.get("torture-indicated", set()):
+        return "contested"
+    if "breach" in outcomes.get("ill-treatment-by-officials", set()):
+        return "other ill-treatment"
+    return "not established"
+
+
+def _known_true(facts: Mapping[str, Fact], name: str) -> bool:
+    """The case instance derived ``name`` as true (the engine's definition, not the annex's own)."""
+    fact = facts.get(name)
+    return fact is not None and fact.value is True
+
+
 def summarise(loaded: Loaded, result: CaseResult, rules: RuleSet, audience: Audience) -> Summary:
     """The annex's view of one evaluated case, already redacted for ``audience``."""
     case = loaded.case
@@ -142,15 +163,8 @@ def summarise(loaded: Loaded, result: CaseResult, rules: RuleSet, audience: Audi
             by_article_safeguard.setdefault((art, f.safeguard), []).append(f.outcome)
     breached = sorted({f"{safeguard_name(f.safeguard)} (art {', '.join(f.articles)})" for f in result.findings
                        if f.outcome == "breach"})
-    outcome_of = {f.rule_id: f.outcome for f in result.findings}
-    if outcome_of.get("torture-indicated") == "breach":
-        treatment = "torture indicated"
-    elif outcome_of.get("torture-indicated") == "contested":
-        treatment = "contested"
-    elif outcome_of.get("ill-treatment-by-officials") == "breach":
-        treatment = "other ill-treatment"
-    else:
-        treatment = "not established"
+    treatment = _treatment(result)
+    facts = derive(case)[0].facts
     sources = [(f"{case.id}/{s.id}", redact.text(_source_text(s))) for s in case.sources]
     row = CaseRow(
         code=redact.text(case.id), label=label, context=case.context, region=redact.text(case.region or "") or None,
@@ -167,12 +181,9 @@ def summarise(loaded: Loaded, result: CaseResult, rules: RuleSet, audience: Audi
     return Summary(row=row, quasi=quasi,
                    by_article_safeguard={k: _worst(v) for k, v in by_article_safeguard.items()},
                    violations=set(row.articles), treatment=treatment,
-                   complaint=any(c.status == "happened" for c in case.complaints),
-                   investigation=any(i.status == "happened" and i.outcome != "refused_to_open"
-                                     for i in case.investigations),
-                   prosecution=any(i.outcome in ("charges_brought", "conviction", "acquittal")
-                                   for i in case.investigations)
-                   or any(p.kind == "prosecution_of_perpetrators" for p in case.proceedings),
+                   complaint=_known_true(facts, "complaint_made"),
+                   investigation=_known_true(facts, "investigation_opened"),
+                   prosecution=_known_true(facts, "prosecution"),
                    sources=sources, breached_safeguards={f.safeguard for f in result.findings
                                                          if f.outcome == "breach"},
                    withheld=dict(redact.replacements))

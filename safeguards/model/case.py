@@ -90,6 +90,9 @@ class Person(Model):
     nationality: Annotated[str, Strict(), StringConstraints(pattern=r"^[A-Z]{2}$")] | None = Field(
         None, description="ISO 3166-1 alpha-2 code.")
     relation: Name | None = Field(None, description="Relation to the detainee, e.g. mother, brother.")
+    vulnerabilities: list[v.Vulnerability] = Field(default_factory=list, description="Recorded vulnerabilities "
+                                                   "(child, pregnant, disability, illness, older_person); cite "
+                                                   "the source in sources.")
     consent: Consent = Field(description="Required for every person: no one is published without a decision.")
     sources: list[Id] = Field(default_factory=list)
 
@@ -122,8 +125,8 @@ class Source(Model):
 # --- custody --------------------------------------------------------------------------------
 
 
-class Place(Model):
-    """A place where the person was held."""
+class Place(Sourced):
+    """A place where the person was held; ``sources`` are what show whether it was official."""
 
     id: Id
     name: Name
@@ -263,6 +266,12 @@ class IllTreatment(EventBase):
     severe: Flag = Field(None, description="Severe pain or suffering is shown by the evidence (e.g. a forensic "
                                            "report or death), whatever the methods. Cite the source.")
     injuries: Text | None = None
+    effects: list[v.Effect] = Field(default_factory=list, description="Recorded effects of the act (fracture, "
+                                    "loss_of_consciousness, hospitalisation...); the serious ones show severity.")
+    course: Id | None = Field(None, description="Acts sharing a course id are one course of conduct and are "
+                                                "assessed together under CAT art 1.")
+    during: Id | None = Field(None, description="Id of the interrogation (or confession) event the act took "
+                                                "place during.")
 
 
 class Confession(EventBase):
@@ -376,7 +385,7 @@ class Complaint(Sourced):
     """A complaint about the treatment, by whom, to whom, when."""
 
     id: Id
-    status: v.Status = "happened"
+    status: v.Status = Field("unknown", description="Whether the complaint was made; unknown unless recorded.")
     by: Id | None = Field(None, description="Person id of the complainant.")
     to: Name | None = Field(None, description="The body complained to.")
     body_kind: v.BodyKind = "unknown"
@@ -392,7 +401,8 @@ class Investigation(Sourced):
 
     id: Id
     subject: v.Subject = "ill_treatment"
-    status: v.Status = Field("happened", description="Whether an investigation was opened.")
+    status: v.Status = Field("unknown", description="Whether an investigation was opened; unknown unless "
+                                                    "recorded.")
     body: Name
     body_kind: v.BodyKind = "unknown"
     relation: v.Relation = Field("unknown", description="The body's relation to the alleged perpetrators.")
@@ -427,7 +437,7 @@ class Reprisal(Sourced):
 
     id: Id
     kind: v.ReprisalKind
-    status: v.Status = "happened"
+    status: v.Status = Field("unknown", description="Whether the reprisal happened; unknown unless recorded.")
     at: Time | None = None
     approximate: Annotated[bool, Strict()] = False
     against: list[Id] = Field(default_factory=list)
@@ -451,6 +461,11 @@ class OfficialResponse(Sourced):
 
     id: Id
     kind: v.ResponseKind
+    subject: v.ResponseSubject = Field("ill_treatment", description="What the response explains: injuries or "
+                                                                    "ill-treatment, or a death.")
+    basis: v.ExplanationBasis = Field("unknown", description="What the explanation rests on.")
+    evidence: list[Id] = Field(default_factory=list, description="Ids of sources, other than the State's own "
+                                                                 "statement, that support the explanation.")
     at: Time | None = None
     by: Name | None = None
     explanation: Text | None = None

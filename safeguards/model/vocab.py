@@ -69,5 +69,11 @@ ReprisalKind = Literal["intimidation", "pressure_to_withdraw", "forced_withdrawa
                        "transfer", "disciplinary_sanction", "other"]
 RedressKind = Literal["compensation", "rehabilitation", "restitution", "satisfaction", "guarantees_of_non_repetition",
                       "acknowledgement"]
+Effect = Literal["fracture", "loss_of_consciousness", "hospitalisation", "lasting_injury", "psychological_trauma",
+                 "death", "visible_injuries", "other"]
+Vulnerability = Literal["child", "pregnant", "disability", "illness", "older_person", "other"]
+ResponseSubject = Literal["ill_treatment", "death"]
+ExplanationBasis = Literal["none", "visual_check", "medical_examination", "forensic_report", "investigation_findings",
+                           "witnesses", "documents", "unknown"]
 ResponseKind = Literal["denial", "alternative_explanation", "acknowledgement", "no_response", "other"]
 Autopsy = Literal["independent", "state", "none", "unknown"]

@@ -8,9 +8,8 @@ from typing import Any
 from safeguards import __version__
 from safeguards.casefile import Loaded
 from safeguards.engine.contested import canonical
-from safeguards.engine.derive import HOUR
+from safeguards.facts.intervals import HOUR, When, span, when
 from safeguards.model.case import Case
-from safeguards.model.timepoint import interval
 from safeguards.privacy import Audience, Redactor, subject_label
 from safeguards.results import (
     CaseResult,
@@ -63,20 +62,16 @@ def _timeline(case: Case, rules: RuleSet, profile: str) -> list[EpisodeTimeline]
     out = []
     for ep in case.episodes:
         appr = next((e for e in ep.events if e.type == "apprehension" and e.status == "happened"), None)
-        a_lo = a_hi = None
-        if appr is not None and appr.at:
-            iv = interval(appr.at, case.timezone, appr.approximate)
-            a_lo, a_hi = iv.start, (iv.start if iv.exact else iv.end)
+        start = when(appr.at, case.timezone, appr.approximate) if appr is not None else When()
         events = []
         for ev in ep.events:
             lo = hi = None
             if ev is appr:
                 lo = hi = 0.0
-            elif ev.at and a_lo is not None and a_hi is not None:
-                iv = interval(ev.at, case.timezone, ev.approximate)
-                e_hi = iv.start if iv.exact else iv.end
-                lo = round(max(0.0, (iv.start - a_hi) / HOUR), 2)
-                hi = round(max(0.0, (e_hi - a_lo) / HOUR), 2)
+            elif ev.at:
+                got = span(start, when(ev.at, case.timezone, ev.approximate), HOUR)
+                if got is not None:
+                    lo, hi = got
             events.append(TimelineEvent(type=ev.type, label=EVENT_LABELS[ev.type], at=ev.at,
                                         approximate=ev.approximate, status=ev.status, from_hours=lo, to_hours=hi))
         out.append(EpisodeTimeline(episode=ep.id, places=[p.name for p in ep.places],

@@ -1,0 +1,74 @@
+"""Complaints: made, to whom, examined, by whom. A complaint of unknown status or without a source decides nothing."""
+
+from __future__ import annotations
+
+from safeguards.facts.context import CaseCtx, case_facts, complaint_facts
+from safeguards.facts.registry import CASE, Facts, Instance, Rec, declare, known, records, rfact, rstatus
+from safeguards.model.case import Complaint, Investigation
+
+UN_BODIES = frozenset({"un_committee", "un_special_procedure"})
+RELATED = frozenset({"same_unit", "same_agency", "ordering_prosecutors", "supervising_prosecutors",
+                     "same_ministry"})
+
+
+def known_complaints(ctx: CaseCtx) -> list[Rec[Complaint]]:
+    return [r for r in records(ctx.case.complaints, "complaints") if known(r)]
+
+
+def known_investigations(ctx: CaseCtx) -> list[Rec[Investigation]]:
+    return [r for r in records(ctx.case.investigations, "investigations") if known(r)]
+
+
+declare("complaint_made", "bool", CASE, "a complaint about the treatment was made", "complaints[] with status "
+        "and sources")
+declare("complained_to_un", "bool", CASE, "a complaint went to a UN treaty body or special procedure",
+        "complaints[].body_kind")
+
+
+@case_facts
+def _complaints(ctx: CaseCtx, episodes: list[Instance], f: Facts) -> None:
+    comps = known_complaints(ctx)
+    f.put("complaint_made", rstatus(comps))
+    un = [r for r in comps if r.record.status == "happened" and r.record.body_kind in UN_BODIES]
+    if un:
+        f.put("complained_to_un", rfact(un, True))
+    elif comps:
+        f.put("complained_to_un", rfact(comps, False))
+
+
+declare("complaint_to_related_body", "bool", ("complaint",), "the complaint was handled by the unit or agency "
+        "complained of", "complaints[].body_kind and the investigation it triggered")
+declare("complaint_examined", "bool", ("complaint",), "an investigation or inquiry followed the complaint",
+        "investigations[].triggered_by, with status and sources")
+declare("to_un", "bool", ("complaint",), "the complaint went to a UN body", "complaints[].body_kind")
+
+
+def related_fact(invs: list[Rec[Investigation]], f: Facts, name: str) -> None:
+    """True if an investigation is by a related body, False if all are by independent ones."""
+    related = [r for r in invs if r.record.relation in RELATED]
+    if related:
+        f.put(name, rfact(related, True))
+    elif invs and all(r.record.relation == "independent" for r in invs):
+        f.put(name, rfact(invs, False))
+
+
+@complaint_facts
+def _complaint(ctx: CaseCtx, i: int, f: Facts) -> None:
+    comp = Rec(ctx.case.complaints[i], ("complaints", i))
+    if not known(comp):
+        return
+    c = comp.record
+    triggered = [r for r in known_investigations(ctx) if c.id in r.record.triggered_by]
+    if c.body_kind == "same_unit":
+        f.put("complaint_to_related_body", rfact([comp], True))
+    else:
+        related_fact(triggered, f, "complaint_to_related_body")
+    related_fact(triggered, f, "investigator_related")
+    examined = [r for r in triggered if r.record.status == "happened" and r.record.outcome != "refused_to_open"]
+    if examined:
+        f.put("complaint_examined", rfact(examined, True))
+    elif triggered:
+        f.put("complaint_examined", rfact(triggered, False))
+    elif c.answered is False:
+        f.put("complaint_examined", rfact([comp], False))
+    f.put("to_un", rfact([comp], c.body_kind in UN_BODIES))
