@@ -22,7 +22,7 @@ from pydantic import ValidationError
 
 from safeguards.engine.derive import Fact, Instance, derive
 from safeguards.engine.facts import BY_NAME, decl_of_variable
-from safeguards.engine.proof import standard_for, weakest
+from safeguards.engine.proof import NOT_ASSESSED, grade_case_finding
 from safeguards.model.case import Case
 from safeguards.problems import InputError, Level, Problem, RuleError
 from safeguards.results import FactUse, Finding, Location, Missing, Outcome, VersionOutcome
@@ -315,16 +315,15 @@ def evaluate_case(case: Case, rules: RuleSet, profile: str, doc: Document | None
                         locations=[location(p) for p in inst.facts[n].paths])
                 fact_uses.append(use)
             cited = sorted({s for f in used for s in f.sources})
-            if outcome in ("breach", "met"):
-                proof = weakest(standard_for([sources[s] for s in f.sources if s in sources]) for f in used)
-            else:
-                proof = "not_assessed"
+            grade = grade_case_finding(case, {n: inst.facts[n] for n in raw.used if n in inst.facts}, sources) \
+                if outcome in ("breach", "met") else NOT_ASSESSED
             loc_path = inst.facts[raw.used[0]].paths[0] if raw.used and inst.facts.get(raw.used[0]) and \
                 inst.facts[raw.used[0]].paths else inst.path
             findings.append(Finding.model_construct(
                 rule_id=r.id, title=r.title, safeguard=r.safeguard, articles=list(r.articles), severity=r.severity,
                 weight=float(r.weight), scope=r.scope, instance=inst.key, instance_label=inst.label,
-                outcome=outcome, message=message, standard_of_proof=proof, legal_basis=list(r.sources),
+                outcome=outcome, message=message, standard_of_proof=grade.label, proof_reason=grade.reason,
+                allegations_only=grade.allegations_only, legal_basis=list(r.sources),
                 kz_recommendation=r.kz_recommendation, facts=fact_uses, sources=cited, missing=list(raw.missing),
                 versions=versions, location=location(loc_path)))
     return findings
