@@ -81,7 +81,7 @@ def test_findings_cite_sources_and_locations(rules: RuleSet) -> None:
     # The Committee's decision is cited as a finding, but the file says it was not read: it counts as an
     # allegation, and OSJI's report of it is one account.
     assert breach.standard_of_proof == "single_account"
-    assert "s-cat-433-2010 (allegation; cited, not read)" in breach.proof_reason
+    assert "s-cat-433-2010 (cited as record, counts as allegation: cited, not read)" in breach.proof_reason
     assert breach.allegations_only
     assert breach.location.line > 0
     assert any(c.instrument == "CAT" and c.provision == "art 22(1)" for c in breach.legal_basis)

@@ -49,8 +49,8 @@ PROOF_TEXT: dict[Proof, str] = {
                     "on two or more independent sources graded A-D (sources relaying one original count once)",
     "single_account": "some fact the finding needs rests on one account only (or on accounts sharing one origin); "
                       "an allegation, not shown to be more",
-    "no_source_cited": "some fact the finding needs cites no source (e.g. an analyst's flag)",
-    "not_assessed": "not graded: the finding is not a decided breach or met",
+    "no_source_cited": "some fact the finding needs cites no source (e.g. a flag set by the analyst)",
+    "not_assessed": "not graded: only breach and met findings, and articles with a violation indicated, are graded",
 }
 LEGEND_NOTE = ("Standards of proof describe what the sources recorded in this case file establish about the facts "
                "each finding rests on; they are not judicial findings, and a stronger label is not a ruling.")
@@ -79,8 +79,10 @@ class Cited:
     caveat: str | None = None
 
     def describe(self) -> str:
-        text = f"{self.source.id} ({ROLE_TEXT[self.role]}"
-        return text + (f"; {self.caveat})" if self.caveat else ")")
+        if self.stated != self.role:
+            return (f"{self.source.id} (cited as {ROLE_TEXT[self.stated]}, counts as {ROLE_TEXT[self.role]}: "
+                    f"{self.caveat})")
+        return f"{self.source.id} ({ROLE_TEXT[self.role]}" + (f"; {self.caveat})" if self.caveat else ")")
 
 
 def cite(source: Source, stated: CitationRole | None) -> Cited:
@@ -90,7 +92,9 @@ def cite(source: Source, stated: CitationRole | None) -> Cited:
     if source.read is False:
         return Cited(source, "allegation", role, "cited, not read")
     if role == "allegation":
-        return Cited(source, role, role)
+        weak = source.reliability.source not in _GRADED or source.reliability.information == 5
+        return Cited(source, role, role, f"graded {source.reliability.source}{source.reliability.information}"
+                     if weak else None)
     if source.read is None:
         return Cited(source, "allegation", role, "not marked as read")
     if source.reliability.source not in _GRADED:
@@ -182,9 +186,8 @@ def grade_fact(citations: Sequence[Cited], origins: Mapping[str, Source] | None 
     if len(independent) >= 2:
         return FactGrade("corroborated", f"{listed}: {len(independent)} independent origins", only_allegations)
     if len(citations) > 1:
-        return FactGrade("single_account", f"{listed}: not independent of each other, not read, or graded E/F "
-                                           "or improbable",
-                         only_allegations)
+        return FactGrade("single_account", f"{listed}: {len(independent) or 'no'} independent account(s) that "
+                                           "can corroborate", only_allegations)
     return FactGrade("single_account", listed, only_allegations)
 
 
