@@ -52,7 +52,7 @@ PROOF_TEXT: dict[Proof, str] = {
     "no_source_cited": "some fact the finding needs cites no source (e.g. a flag set by the analyst)",
     "not_assessed": "not graded: only breach and met findings, and articles with a violation indicated, are graded",
 }
-LEGEND_NOTE = ("Standards of proof describe what the sources recorded in this case file establish about the facts "
+LEGEND_NOTE = ("Standards of proof describe what the sources recorded in the case file establish about the facts "
                "each finding rests on; they are not judicial findings, and a stronger label is not a ruling.")
 
 ROLE_TEXT: dict[CitationRole, str] = {
