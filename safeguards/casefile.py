@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from safeguards.discovery import discover as discover  # re-exported: commands and tests import it from here
-from safeguards.model.case import EVENT_TYPES, Case
+from safeguards.model.case import EVENT_TYPES, Case, Person, Source, Sourced
 from safeguards.model.timepoint import Interval, interval
 from safeguards.privacy import name_terms, spells_a_name
 from safeguards.problems import InputError, Level, Problem, sort_problems
@@ -290,9 +290,13 @@ class _Semantics:
             self.add(("subject",), "subject-not-detainee", f"subject {c.subject!r} has role {subject.role!r}",
                      "the subject of a case file is the detainee", Level.WARNING)
         for path, rec, kind in self._records():
-            srcs = getattr(rec, "sources", None)
-            if isinstance(srcs, list):
-                self._refs(ids, path + ("sources",), srcs, ("source",), "source")
+            if isinstance(rec, Sourced):
+                for k, item in enumerate(rec.cited):
+                    # A citation's id is the item itself (plain form) or its `source` key (mapping form).
+                    where = path + ("sources", k) + (() if isinstance(item, str) else ("source",))
+                    self._ref(ids, where, item if isinstance(item, str) else item.source, ("source",), "source")
+            elif isinstance(rec, Person):
+                self._refs(ids, path + ("sources",), rec.sources, ("source",), "source")
             people = getattr(rec, "people", None)
             if isinstance(people, list) and kind == "event":
                 self._refs(ids, path + ("people",), people, ("person",), "person")
@@ -321,6 +325,23 @@ class _Semantics:
                 during = getattr(ev, "during", None)
                 if isinstance(during, str):
                     self._ref(ids, ("episodes", i, "events", j, "during"), during, ("event",), "event")
+        self._relays(ids)
+
+    def _relays(self, ids: dict[str, str]) -> None:
+        by_id = {s.id: s for s in self.case.sources}
+        for i, src in enumerate(self.case.sources):
+            if src.relays is None:
+                continue
+            self._ref(ids, ("sources", i, "relays"), src.relays, ("source",), "source")
+            seen = [src.id]
+            cur: str | None = src.relays
+            while cur is not None and cur in by_id and cur not in seen:
+                seen.append(cur)
+                cur = by_id[cur].relays
+            if cur == src.id:
+                self.add(("sources", i, "relays"), "relay-cycle",
+                         f"source {src.id!r} relays itself through {src.relays!r}",
+                         "'relays' names the original the source quotes; it cannot lead back to the source")
 
     # consent
 
@@ -447,10 +468,12 @@ class _Semantics:
 
     def _sourcing(self) -> None:
         used: set[str] = set()
+        by_id = {s.id: s for s in self.case.sources}
         for path, rec, kind in self._records():
-            srcs = getattr(rec, "sources", None)
-            if isinstance(srcs, list):
-                used.update(srcs)
+            srcs = rec.source_ids() if isinstance(rec, Sourced) else ()
+            used.update(srcs)
+            if isinstance(rec, Sourced):
+                self._unread(path, rec, by_id)
             if kind in ("event", "complaints", "investigations", "proceedings", "reprisals", "redress",
                         "official_responses", "removals") and not srcs:
                 status = getattr(rec, "status", "happened")
@@ -464,10 +487,24 @@ class _Semantics:
             used.update(person.sources)
         for resp in self.case.official_responses:
             used.update(resp.evidence)
+        # The original of a relayed story is used through the sources that relay it.
+        used.update(s.relays for s in self.case.sources if s.relays is not None and s.id in used)
         for i, src in enumerate(self.case.sources):
             if src.id not in used:
                 self.add(("sources", i, "id"), "unused-source", f"source {src.id!r} is not cited by any fact",
                          "cite it or remove it", Level.WARNING)
+
+
+    def _unread(self, path: YamlPath, rec: Sourced, by_id: dict[str, Source]) -> None:
+        for k, (sid, role) in enumerate(rec.citations()):
+            src = by_id.get(sid)
+            # read: false with a stronger role is deliberate (the report says "cited, not read"); an
+            # unstated read is more likely an omission.
+            if role in (None, "allegation") or src is None or src.read is not None:
+                continue
+            self.add(path + ("sources", k, "as"), "read-not-stated",
+                     f"source {sid!r} is cited as {role!r} but does not say whether it was read: it counts as "
+                     "an allegation", "set 'read: true' on the source once you have read it", Level.WARNING)
 
 
 _SECTIONS = {"person": "people", "source": "sources", "episode": "episodes", "event": "an episode's events",

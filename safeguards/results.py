@@ -12,7 +12,10 @@ from pydantic import BaseModel, ConfigDict, Field
 
 Outcome = Literal["breach", "met", "insufficient_information", "not_applicable", "contested"]
 OUTCOMES: tuple[Outcome, ...] = ("breach", "contested", "insufficient_information", "met", "not_applicable")
-Proof = Literal["established", "reasonable_grounds", "alleged", "not_assessed"]
+# What the cited sources establish about the facts a finding rests on (safeguards/engine/proof.py,
+# docs/scoring.md); not a judicial finding. Strongest first.
+Proof = Literal["finding_of_competent_body", "burden_not_discharged", "not_contested_by_state", "corroborated",
+                "single_account", "no_source_cited", "not_assessed"]
 ArticleOutcome = Literal["violation_indicated", "concern", "subsumed", "contested", "insufficient_information",
                          "not_indicated", "not_assessed"]
 Law = Literal["convention", "national"]
@@ -87,7 +90,13 @@ class Finding(Frozen):
     instance_label: str
     outcome: Outcome
     message: str
-    standard_of_proof: Proof
+    standard_of_proof: Proof = Field(description="What the cited sources establish about the weakest fact the "
+                                                 "finding needs; not a judicial finding.")
+    proof_reason: str = Field("", description="Why: the weakest fact and how each of its sources counts "
+                                              "(finding, record, allegation; 'cited, not read').")
+    allegations_only: bool = Field(False, description="Every fact the finding needs rests on allegations alone "
+                                                      "(or on no source): a 'met' then says only that the "
+                                                      "accounts cited describe compliance.")
     legal_basis: list[LegalBasis]
     role: Literal["safeguard", "indicator"] = "safeguard"
     law: Law = Field("convention", description="convention: on the Convention standard (used for article "
@@ -172,6 +181,8 @@ class SourceRef(Frozen):
     url: str | None = None
     citation: str | None = None
     reliability: str
+    read: bool | None = Field(None, description="The analyst read the source itself; false: cited, not read.")
+    relays: str | None = Field(None, description="Id of the source this one relays (one origin for corroboration).")
 
 
 class ContestedRef(Frozen):

@@ -124,5 +124,6 @@ def _explain(errs: list[dict[str, Any]], known_fields: set[str], docs: str) -> t
 
 
 def _is_union_member(item: PathItem) -> bool:
-    return isinstance(item, str) and (item in {"bool", "int", "float", "str", "none", "constrained-str"}
+    return isinstance(item, str) and (item in {"bool", "int", "float", "str", "none", "constrained-str",
+                                               "source-id", "source-mapping"}
                                       or item.startswith("function-"))

@@ -42,6 +42,21 @@ def test_case_file_example_validates_and_evaluates(tmp_path: Path, rules: RuleSe
     assert {"lawyer-not-before-questioning", "lawyer-never-provided"} <= breaches
 
 
+def test_citation_forms_example_is_graded_as_documented(tmp_path: Path, rules: RuleSet) -> None:
+    example = next(b for b in _blocks(ROOT / "docs" / "case-files.md", "yaml") if "Citation forms" in b)
+    path = tmp_path / "citations.yaml"
+    path.write_text(example)
+    result = evaluate(load_case(path), rules)
+    proof = {f.rule_id: f.standard_of_proof for f in result.findings if f.outcome == "breach"}
+    assert proof["lawyer-not-before-questioning"] == "finding_of_competent_body"
+    assert proof["lawyer-never-provided"] == "single_account"
+
+
+def test_scoring_proof_example_runs() -> None:
+    (code,) = _blocks(ROOT / "docs" / "scoring.md", "python")
+    exec(compile(code, "docs/scoring.md", "exec"), {})
+
+
 def test_generated_sections_are_current() -> None:
     for path, generated in targets(ROOT).items():
         text = path.read_text(encoding="utf-8")

@@ -93,7 +93,11 @@ def test_findings_cite_sources_and_locations(rules: RuleSet) -> None:
     result = evaluate(load_case(CASES / "kz-2007-gerasimov.yaml"), rules)
     breach = next(f for f in result.findings if f.rule_id == "interference-with-un-petition")
     assert breach.sources == ["s-cat-433-2010", "s-osji-2012"]
-    assert breach.standard_of_proof == "established"
+    # The Committee's decision is cited as a finding, but the file says it was not read: it counts as an
+    # allegation, and OSJI's report of it is one account.
+    assert breach.standard_of_proof == "single_account"
+    assert "s-cat-433-2010 (cited as record, counts as allegation: cited, not read)" in breach.proof_reason
+    assert breach.allegations_only
     assert breach.location.line > 0
     assert any(c.instrument == "CAT" and c.provision == "art 22(1)" for c in breach.legal_basis)
 
@@ -101,7 +105,7 @@ def test_findings_cite_sources_and_locations(rules: RuleSet) -> None:
 def _finding(outcome: str, weight: float) -> Finding:
     return Finding(rule_id="r", title="t", safeguard="s", articles=["2"], severity="high", weight=weight,
                    scope="case", instance="i", instance_label="i", outcome=outcome,  # type: ignore[arg-type]
-                   message="m", standard_of_proof="alleged", legal_basis=[], location=Location(path="", line=0,
+                   message="m", standard_of_proof="single_account", legal_basis=[], location=Location(path="", line=0,
                                                                                                 column=0))
 
 

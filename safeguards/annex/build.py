@@ -16,6 +16,7 @@ from safeguards import __version__
 from safeguards.annex.model import Annex, ArticleSection, CaseRow, Figures, SafeguardLine, SourceEntry
 from safeguards.annex.reid import Quasi, age_group
 from safeguards.casefile import Loaded, load
+from safeguards.engine import proof
 from safeguards.engine.articles import ARTICLE_TITLES
 from safeguards.facts import Fact, derive
 from safeguards.model.case import Case
@@ -38,11 +39,8 @@ OUTCOME_TEXT = {
     "not_applicable": "the rule does not concern the facts of the case",
     "contested": "sources disagree on a fact the outcome depends on; each version is shown",
 }
-PROOF_TEXT = {
-    "established": "a UN decision, a court record or a medical record graded A-C supports every fact",
-    "reasonable grounds": "independent corroborating sources, or one reliable direct source",
-    "alleged": "a single source, or facts without a source",
-}
+# What the sources in each file establish (safeguards/engine/proof.py); not judicial findings.
+PROOF_TEXT = {label.replace("_", " "): text for label, text in proof.PROOF_TEXT.items() if label != "not_assessed"}
 
 
 @dataclass
@@ -327,7 +325,8 @@ def assemble(collected: Collected, rules: RuleSet, profile: str, audience: Audie
         "reliability": "Sources are graded on the Admiralty scale: source reliability A (reliable) to F (cannot be "
                        "judged), information credibility 1 (confirmed) to 6 (cannot be judged).",
         "article_conclusions": "An article shows a violation indicated when a rule bearing on it is breached on the "
-                               "recorded facts; this is what the facts indicate, not a finding of the Committee.",
+                               "recorded facts; this is what the facts indicate, not a finding of the Committee. "
+                               + proof.LEGEND_NOTE,
     }
     annex = Annex(title=title, audience=audience, confidential_marking=audience == "committee",
                   methodology=methodology, articles=articles, figures=figures, cases=rows, sources=sources,

@@ -21,7 +21,7 @@ from safeguards.engine.context import with_context
 from safeguards.engine.decide import decide
 from safeguards.engine.derive import Fact, Instance, derive
 from safeguards.engine.facts import BY_NAME, decl_of_variable
-from safeguards.engine.proof import standard_for, weakest
+from safeguards.engine.proof import NOT_ASSESSED, Grade, grade_case_finding
 from safeguards.model.case import Case
 from safeguards.problems import Level, Problem, RuleError
 from safeguards.results import (
@@ -32,7 +32,6 @@ from safeguards.results import (
     Location,
     Missing,
     Outcome,
-    Proof,
     Timing,
     VersionOutcome,
 )
@@ -406,7 +405,7 @@ class _Builder:
                     locations=[self.location(p) for p in inst.facts[n].paths])
             fact_uses.append(use)
         cited = sorted({s for f in used for s in f.sources})
-        proof = self._proof(outcome, used, r.presumption)
+        grade = self._proof(outcome, inst, raw, r.presumption)
         first = inst.facts.get(raw.used[0]) if raw.used else None
         loc_path = first.paths[0] if first is not None and first.paths else inst.path
         # Results are built from the engine's own checked data: constructed without re-validation
@@ -414,16 +413,23 @@ class _Builder:
         return Finding.model_construct(
             rule_id=r.id, title=r.title, safeguard=r.safeguard, articles=list(r.articles), severity=r.severity,
             weight=float(r.weight), scope=r.scope, instance=inst.key, instance_label=inst.label,
-            outcome=outcome, message=message, standard_of_proof=proof, legal_basis=self._legal(task.rule),
+            outcome=outcome, message=message, standard_of_proof=grade.label, proof_reason=grade.reason,
+            allegations_only=grade.allegations_only, legal_basis=self._legal(task.rule),
             role=r.role, law=task.law, profile=None if task.law == "convention" else r.profile or None,
             convention_outcome=None, recommendation=self.recommendations.get(r.id) if task.law == "convention"
             else None, facts=fact_uses, sources=cited, missing=missing, versions=versions, set_aside=set_aside,
             location=self.location(loc_path))
 
-    def _proof(self, outcome: Outcome, used: Sequence[Fact], presumption: bool) -> Proof:
+    def _proof(self, outcome: Outcome, inst: Instance, raw: _Raw, presumption: bool) -> Grade:
         if outcome not in ("breach", "met"):
-            return "not_assessed"
-        return weakest(standard_for([self.sources[s] for s in f.sources if s in self.sources]) for f in used)
+            return NOT_ASSESSED
+        grade = grade_case_finding(self.case, {n: inst.facts[n] for n in raw.used if n in inst.facts}, self.sources)
+        if outcome == "breach" and presumption:
+            # The breach is the State's failure to rebut: what the sources show of the injuries is in the reason.
+            return Grade("burden_not_discharged", "injuries or a death in State custody, and no satisfactory, "
+                         f"evidenced explanation from the State; the facts themselves: {grade.reason}",
+                         grade.allegations_only)
+        return grade
 
 
 def _versions(case: Case, weighed: Sequence[tuple[_Evaluated, _Raw | None]]) -> list[VersionOutcome]:

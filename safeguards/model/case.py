@@ -7,9 +7,9 @@ This module is the single source of the case-file format. The JSON Schema in
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, NamedTuple
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Discriminator, Field, Strict, StringConstraints, Tag
 
 from safeguards.model import vocab as v
 from safeguards.model.timepoint import parse_time, zone
@@ -47,19 +47,69 @@ Time = Annotated[
 class Model(BaseModel):
     """Base: unknown fields are errors, values are checked strictly and never coerced."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, validate_default=False)
+    # serialize_by_alias: a dump reads back as the same case file (``sources``, ``as``), which contested
+    # versions and ``validate`` rely on.
+    model_config = ConfigDict(extra="forbid", frozen=True, validate_default=False, serialize_by_alias=True)
+
+
+class Citation(Model):
+    """A source cited for a fact, with what the source does with the fact."""
+
+    source: Id = Field(description="Id of the source.")
+    role: v.CitationRole = Field(
+        alias="as",
+        description="What the source does with this fact: finding (a court, UN treaty body or official inquiry "
+                    "found it), uncontested (the source states that the State did not contest it), record (a "
+                    "contemporaneous medical or official record of it) or allegation (the source reports an "
+                    "allegation or account). A decision or judgment recites allegations as well as findings: "
+                    "say which this is.")
+    note: Text | None = Field(None, description="Where the source says it, e.g. a paragraph number.")
+
+
+class Cite(NamedTuple):
+    """One citation of a record: the source id and the role stated for it (None: not stated)."""
+
+    source: str
+    role: v.CitationRole | None
+
+
+def _citation_form(value: Any) -> str:
+    # A mapping is the long form; anything else is validated (and reported) as a plain id.
+    return "source-mapping" if isinstance(value, (dict, Citation)) else "source-id"
+
+
+# The tags appear in pydantic's error locations; safeguards.schema_errors leaves them out of messages.
+CitationItem = Annotated[
+    Annotated[Id, Tag("source-id")] | Annotated[Citation, Tag("source-mapping")],
+    Discriminator(_citation_form),
+]
 
 
 class Sourced(Model):
     """Something that rests on sources."""
 
-    sources: list[Id] = Field(default_factory=list, description="Ids of the sources this fact rests on.")
+    # The YAML key is ``sources``; the attribute is ``cited`` so that ``sources`` can stay the plain ids.
+    cited: list[CitationItem] = Field(
+        default_factory=list, alias="sources",
+        description="The sources this fact rests on: a source id, or {source: ID, as: ROLE} to say what the "
+                    "source does with the fact (finding, uncontested, record, allegation). A plain id takes "
+                    "the default role of the source's kind (medical_record: record; anything else, UN "
+                    "decisions and court records included: allegation).")
     note: Text | None = Field(None, description="Free text. Never put names here that the consent decisions do "
                                                 "not allow to be published; they are redacted, but best kept out.")
 
     def source_ids(self) -> tuple[str, ...]:
         """Ids of the sources cited for this record, in the order written."""
-        return tuple(self.sources)
+        return tuple(c if isinstance(c, str) else c.source for c in self.cited)
+
+    def citations(self) -> tuple[Cite, ...]:
+        """(source id, stated role) of each citation, in the order written; the role is None for a plain id."""
+        return tuple(Cite(c, None) if isinstance(c, str) else Cite(c.source, c.role) for c in self.cited)
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """The cited ids, as ``source_ids()``."""
+        return self.source_ids()
 
 
 # --- people and consent -------------------------------------------------------------------
@@ -119,6 +169,13 @@ class Source(Model):
     citation: Text | None = Field(None, description="Document symbol or bibliographic citation.")
     connection: v.Connection = Field(description="The source's connection to the facts (HURIDOCS).")
     reliability: Reliability
+    read: Flag = Field(None, description="The analyst read the source itself (true), only a summary or a "
+                                         "citation of it (false), or it is not stated (null). Only a source "
+                                         "read (true) can give a finding, an uncontested fact or a record; "
+                                         "otherwise the citation counts as an allegation, 'cited, not read'.")
+    relays: Id | None = Field(None, description="Id of the source this one relays or quotes (e.g. an outlet "
+                                                "running a wire story): sources relaying the same original count "
+                                                "as one for corroboration.")
     note: Text | None = None
 
 

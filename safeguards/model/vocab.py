@@ -21,6 +21,11 @@ SourceKind = Literal["victim_testimony", "witness_testimony", "lawyer", "relativ
 Connection = Literal["victim", "witness", "relative", "lawyer", "medical", "ngo", "reporter", "official",
                      "perpetrator", "un_body", "unknown"]
 SourceReliability = Literal["A", "B", "C", "D", "E", "F"]
+# What a source does with the fact it is cited for (see docs/scoring.md, "Standard of proof"):
+# finding: a competent body (court, UN treaty body, official inquiry) found it; uncontested: the source
+# states that the State did not contest it; record: a contemporaneous professional or official record
+# of it (medical record, custody register); allegation: an allegation or account reported by the source.
+CitationRole = Literal["finding", "uncontested", "record", "allegation"]
 InformationCredibility = Literal[1, 2, 3, 4, 5, 6]
 
 PlaceType = Literal["police_station", "temporary_detention_facility", "pre_trial_detention", "prison",

@@ -92,7 +92,8 @@ def build_report(loaded: Loaded, result: CaseResult, rules: RuleSet, audience: A
     case = loaded.case
     assert case is not None
     sources = [SourceRef(id=s.id, kind=s.kind, title=s.title, publisher=s.publisher, date=s.date, url=s.url,
-                         citation=s.citation, reliability=f"{s.reliability.source}{s.reliability.information}")
+                         citation=s.citation, reliability=f"{s.reliability.source}{s.reliability.information}",
+                         read=s.read, relays=s.relays)
                for s in case.sources]
     contested = [ContestedRef(id=c.id, about=c.about, record=c.target.record, field=c.target.field,
                               versions=[{"value": v.value, "sources": list(v.sources), "note": v.note}

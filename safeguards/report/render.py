@@ -13,6 +13,7 @@ from xml.sax.saxutils import escape, quoteattr
 from markupsafe import Markup
 
 from safeguards import __version__
+from safeguards.engine.proof import LEGEND_NOTE, ORDER, PROOF_TEXT
 from safeguards.report.svg import timeline_svg
 from safeguards.results import OUTCOMES, Report, TimelineEvent
 from safeguards.rules.compile import RuleSet
@@ -50,6 +51,12 @@ def badge(outcome: str) -> str:
             "not_applicable": "[N/A]", "contested": "[CONTESTED]"}[outcome]
 
 
+def proof_legend(report: Report) -> list[tuple[str, str]]:
+    """(label, definition) of each standard of proof the report uses, strongest first."""
+    used = {f.standard_of_proof for f in report.result.findings} | {a.standard_of_proof for a in report.result.articles}
+    return [(label.replace("_", " "), PROOF_TEXT[label]) for label in sorted(used, key=lambda p: -ORDER[p])]
+
+
 @lru_cache(maxsize=4)
 def _env(autoescape: bool) -> Any:
     from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -58,7 +65,8 @@ def _env(autoescape: bool) -> Any:
                       undefined=StrictUndefined, keep_trailing_newline=True, trim_blocks=False)
     env.filters["md"] = md
     env.filters["mdcell"] = md
-    env.globals.update(pct=pct, hours=hours, badge=badge, outcomes=OUTCOMES)
+    env.globals.update(pct=pct, hours=hours, badge=badge, outcomes=OUTCOMES, proof_legend=proof_legend,
+                       legend_note=LEGEND_NOTE)
     return env
 
 
@@ -120,7 +128,8 @@ def write_sarif(report: Report, rules: RuleSet) -> str:
             "level": _LEVEL[f.severity] if kind == "fail" else "none",
             "message": {"text": f"{f.message} [{f.instance_label}]"},
             "locations": [sarif_location(path, f.location.line, f.location.column)],
-            "properties": {"outcome": f.outcome, "standardOfProof": f.standard_of_proof, "instance": f.instance,
+            "properties": {"outcome": f.outcome, "standardOfProof": f.standard_of_proof,
+                           "proofReason": f.proof_reason, "allegationsOnly": f.allegations_only, "instance": f.instance,
                            "sources": list(f.sources)},
         }
         results.append(result)
