@@ -49,6 +49,8 @@ ARTICLES: dict[str, ArticleInfo] = {
     "22": ArticleInfo("Individual communications to the Committee", "art 22"),
 }
 ARTICLE_TITLES: dict[str, str] = {k: v.title for k, v in ARTICLES.items()}
+# Safeguards whose art 16 findings concern the acts themselves, which art 1 already covers when torture is shown.
+SAME_ACTS = frozenset({"accountability-of-perpetrators"})
 
 
 def carries(f: Finding, article: str) -> bool:
@@ -101,10 +103,15 @@ def conclude(findings: Sequence[Finding]) -> list[ArticleConclusion]:
     """One conclusion per article, in the Convention's order, from the Convention findings only."""
     convention = [f for f in findings if f.law == "convention"]
     out = {a: _conclude_one(a, convention) for a in ARTICLES}
-    art16 = out["16"]
-    if out["1"].outcome == "violation_indicated" and art16.outcome != "violation_indicated":
-        out["16"] = art16.model_copy(update={
-            "outcome": "subsumed",
-            "explanation": "Subsumed under art 1: the ill-treatment recorded is addressed as torture "
-                           f"({out['1'].form}). " + art16.explanation})
+    if out["1"].outcome == "violation_indicated":
+        # The same acts are not counted twice: art 16 keeps only breaches of other safeguards (conditions,
+        # care, prolonged incommunicado detention) and is otherwise subsumed under art 1.
+        own = [f for f in convention if not ("16" in f.articles and f.safeguard in SAME_ACTS)]
+        art16 = _conclude_one("16", own)
+        if art16.outcome != "violation_indicated":
+            art16 = art16.model_copy(update={
+                "outcome": "subsumed",
+                "explanation": "Subsumed under art 1: the ill-treatment recorded is addressed as torture "
+                               f"({out['1'].form}). " + art16.explanation})
+        out["16"] = art16
     return list(out.values())

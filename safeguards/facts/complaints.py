@@ -6,7 +6,9 @@ from safeguards.facts.context import CaseCtx, case_facts, complaint_facts
 from safeguards.facts.registry import CASE, Facts, Instance, Rec, declare, known, records, rfact, rstatus
 from safeguards.model.case import Complaint, Investigation
 
-UN_BODIES = frozenset({"un_committee", "un_special_procedure"})
+# The Committee against Torture (art 22) is one UN body among others: "un_committee" is any other treaty body.
+CAT_BODIES = frozenset({"committee_against_torture"})
+UN_BODIES = frozenset({"committee_against_torture", "un_committee", "un_special_procedure"})
 RELATED = frozenset({"same_unit", "same_agency", "ordering_prosecutors", "supervising_prosecutors",
                      "same_ministry"})
 
@@ -21,19 +23,19 @@ def known_investigations(ctx: CaseCtx) -> list[Rec[Investigation]]:
 
 declare("complaint_made", "bool", CASE, "a complaint about the treatment was made", "complaints[] with status "
         "and sources")
-declare("complained_to_un", "bool", CASE, "a complaint went to a UN treaty body or special procedure",
-        "complaints[].body_kind")
+declare("complained_to_cat", "bool", CASE, "a communication went to the Committee against Torture (art 22); "
+        "complaints to other treaty bodies or to special procedures do not count", "complaints[].body_kind")
 
 
 @case_facts
 def _complaints(ctx: CaseCtx, episodes: list[Instance], f: Facts) -> None:
     comps = known_complaints(ctx)
     f.put("complaint_made", rstatus(comps))
-    un = [r for r in comps if r.record.status == "happened" and r.record.body_kind in UN_BODIES]
-    if un:
-        f.put("complained_to_un", rfact(un, True))
+    cat = [r for r in comps if r.record.status == "happened" and r.record.body_kind in CAT_BODIES]
+    if cat:
+        f.put("complained_to_cat", rfact(cat, True))
     elif comps:
-        f.put("complained_to_un", rfact(comps, False))
+        f.put("complained_to_cat", rfact(comps, False))
 
 
 declare("complaint_to_related_body", "bool", ("complaint",), "the complaint was handled by the unit or agency "

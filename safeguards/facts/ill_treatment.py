@@ -172,12 +172,26 @@ def torture_facts(assessments: list[Assessment], none_recorded: Fact | None) -> 
     return {"torture_elements_undecided": closest.fact(closest.undecided)}
 
 
+declare("torture_save_attribution", "bool", ("case", "episode"), "an act (or linked course) in State custody "
+        "shows severe pain or suffering and a prohibited purpose, and who inflicted it is not recorded: with no "
+        "satisfactory explanation from the State, the burden of proof attributes it to the State (false when no "
+        "act is of that kind)", "ill_treatment.severe, methods, effects, purpose, involvement and time")
+
+
 @episode_facts
 def _torture(ep: EpisodeCtx, f: Facts) -> None:
     ill = f.get("ill_treatment")
-    for name, fact in torture_facts(assess(ep, ep.vulnerable), ill if ill is not None and not ill.value else None
-                                    ).items():
+    found = assess(ep, ep.vulnerable)
+    for name, fact in torture_facts(found, ill if ill is not None and not ill.value else None).items():
         f.put(name, fact)
+    groups = courses(ep)
+    open_ = [group for a, group in zip(found, groups, strict=True)
+             if a.elements["severity"].value is True and a.elements["purpose"].value is True
+             and a.elements["official_involvement"].value is None
+             and all(ep.in_custody(act) is True for act in group)]
+    # Always decided: it says whether the records hold such an act, not whether one happened.
+    f.put("torture_save_attribution", of([act for g in open_ for act in g], True) if open_
+          else Fact(False, (), (ep.path,)))
 
 
 declare("ill_treatment_by_official", "bool", EPISODE, "an act of ill-treatment was inflicted by, at the "
@@ -223,6 +237,8 @@ def _any_episode(episodes: list[Instance], name: str) -> Fact | None:
 @case_facts
 def _case_torture(ctx: CaseCtx, episodes: list[Instance], f: Facts) -> None:
     f.put("ill_treatment_alleged", _any_episode(episodes, "ill_treatment"))
+    f.put("torture_save_attribution", _any_episode(episodes, "torture_save_attribution")
+          or Fact(False, (), ()))
     torture = _any_episode(episodes, "torture_indicated")
     f.put("torture_indicated", torture)
     if torture is None:

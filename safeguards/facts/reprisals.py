@@ -5,14 +5,15 @@ A reprisal of unknown status or without a source decides nothing.
 
 from __future__ import annotations
 
-from safeguards.facts.complaints import UN_BODIES
+from safeguards.facts.complaints import CAT_BODIES
 from safeguards.facts.context import CaseCtx, case_facts
 from safeguards.facts.registry import CASE, Facts, Instance, declare, known, records, rfact, rstatus
 
 declare("reprisal", "bool", CASE, "an act of reprisal against the person or those close to them",
         "reprisals[] with status and sources")
 declare("reprisal_after_complaint", "bool", CASE, "a reprisal followed a complaint", "reprisals[].follows")
-declare("reprisal_after_un_complaint", "bool", CASE, "a reprisal followed a complaint to a UN body",
+declare("reprisal_after_cat_complaint", "bool", CASE, "a reprisal followed a communication to the Committee "
+        "against Torture",
         "reprisals[].follows and complaints[].body_kind")
 declare("reprisal_kinds", "list", CASE, "the kinds of reprisal recorded", "reprisals[].kind")
 
@@ -27,10 +28,12 @@ def _reprisals(ctx: CaseCtx, episodes: list[Instance], f: Facts) -> None:
         after = [r for r in yes if r.record.follows]
         if after:
             f.put("reprisal_after_complaint", rfact(after, True))
-        un_ids = {c.id for c in ctx.case.complaints if c.body_kind in UN_BODIES}
-        un = [r for r in yes if un_ids.intersection(r.record.follows)]
-        if un:
-            f.put("reprisal_after_un_complaint", rfact(un, True))
+        cat_ids = {c.id for c in ctx.case.complaints if c.body_kind in CAT_BODIES}
+        cat = [r for r in yes if cat_ids.intersection(r.record.follows)]
+        if cat:
+            f.put("reprisal_after_cat_complaint", rfact(cat, True))
+        elif cat_ids and all(not cat_ids.intersection(r.record.follows) for r in yes):
+            f.put("reprisal_after_cat_complaint", rfact(yes, False))
     elif reps and all(r.record.status == "not_happened" for r in reps):
-        for name in ("reprisal_after_complaint", "reprisal_after_un_complaint"):
+        for name in ("reprisal_after_complaint", "reprisal_after_cat_complaint"):
             f.put(name, rfact(reps, False))

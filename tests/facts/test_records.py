@@ -17,7 +17,7 @@ INV: dict[str, Any] = {"id": "i1", "status": "happened", "body": "Prosecutor", "
 def test_complaint_facts() -> None:
     got = case(complaints=[COMPLAINT], investigations=[INV])
     assert value(got, "complaint_made", "case") is True
-    assert value(got, "complained_to_un", "case") is False
+    assert value(got, "complained_to_cat", "case") is False
     assert value(got, "complaint_examined", "complaint") is True
     assert value(got, "complaint_to_related_body", "complaint") is True
     assert value(got, "investigator_related", "complaint") is True
@@ -59,13 +59,19 @@ def test_investigation_of_unknown_status_is_not_a_failure() -> None:
 
 def test_reprisals() -> None:
     rep = {"id": "r1", "kind": "violence", "status": "happened", "follows": ["c1"], "sources": ["s1"]}
-    un = {**COMPLAINT, "body_kind": "un_committee"}
-    got = case(complaints=[un], reprisals=[rep])
+    cat = {**COMPLAINT, "body_kind": "committee_against_torture"}
+    got = case(complaints=[cat], reprisals=[rep])
     assert value(got, "reprisal", "case") is True
     assert value(got, "reprisal_kinds", "case") == ["violence"]
     assert value(got, "reprisal_after_complaint", "case") is True
-    assert value(got, "reprisal_after_un_complaint", "case") is True
-    assert value(got, "complained_to_un", "case") is True
+    assert value(got, "reprisal_after_cat_complaint", "case") is True
+    assert value(got, "complained_to_cat", "case") is True
+    # A Special Rapporteur is a UN body but not the Committee: a reprisal after writing to one is an
+    # art 13 reprisal, never an art 22 interference (legal review defect 5).
+    sr = case(complaints=[{**COMPLAINT, "body_kind": "un_special_procedure"}], reprisals=[rep])
+    assert value(sr, "complained_to_cat", "case") is False
+    assert value(sr, "reprisal_after_cat_complaint", "case") == ABSENT
+    assert value(sr, "reprisal_after_complaint", "case") is True
     no = case(reprisals=[{**rep, "status": "not_happened"}])
     assert value(no, "reprisal_after_complaint", "case") is False
     bare = {k: v for k, v in rep.items() if k != "status"}

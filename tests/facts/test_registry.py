@@ -13,17 +13,15 @@ ROOT = Path(__file__).parents[2]
 
 # Facts no rule reads yet, kept on purpose (each with the reason):
 KEPT = {
-    # Promptness of contact for the incommunicado rule (legal review defect 1).
-    "hours_without_contact",
+    # A monitor reporting no injuries that others saw: not a breach by the State by itself (legal review
+    # defect 5); kept for the report's fact lists.
+    "monitor_missed_injuries",
     # Effectiveness of investigations (legal review defect 12), shown in reports' fact lists.
     "forensic_exam", "suspects_suspended",
     # Care after injury: timing for the medical-care rule (legal review defect 1).
     "hours_to_care",
-    # Burden of proof (legal review defect 4): read by the burden-of-proof rule being written.
-    "injured_in_custody", "days_release_to_injury", "healthy_on_entry", "state_explanation",
-    "explanation_rebuts", "death_explanation_rebuts",
-    # Violence by non-officials in custody engages the duty of care (legal review defect 14).
-    "ill_treatment_by_others_in_custody",
+    # Burden of proof: whether the person was examined healthy on entry strengthens the presumption.
+    "healthy_on_entry",
 }
 
 
@@ -31,7 +29,7 @@ def _read_by_rules() -> str:
     text = ""
     for path in ROOT.glob("rules/*/*.yaml"):
         rule = yaml.safe_load(path.read_text(encoding="utf-8"))
-        for key in ("applies", "breach", "met", "triggered"):
+        for key in ("applies", "breach", "met"):
             text += f" {rule.get(key, '')}"
         text += f" {rule.get('messages', '')}"
     return text
