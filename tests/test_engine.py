@@ -73,13 +73,30 @@ def test_a_national_profile_applies_only_to_its_states(rules: RuleSet) -> None:
     assert all(f.recommendation is None for f in result.findings)  # no Kazakh recommendation in a Serbian case
 
 
-def test_contested_fact_shows_both_versions(rules: RuleSet) -> None:
+def test_an_unrebutted_state_denial_is_set_aside_not_weighed(rules: RuleSet) -> None:
+    # Erimbetov: ambulance medics found a rib injury in custody; the agency's denial rests on the
+    # Ombudsman's visual check. The presumption stands, so the denial is shown but not weighed.
     result = evaluate(load_case(CASES / "kz-2017-erimbetov.yaml"), rules)
     torture = next(f for f in result.findings if f.rule_id == "torture-indicated")
-    assert torture.outcome == "contested"
+    assert torture.outcome == "breach" and torture.versions == []
+    assert [(v.contested, v.value, v.sources) for v in torture.set_aside] == [
+        ("k-ill-treatment", "not_happened", ["s-nac-2018"])]
+    burden = next(f for f in result.findings if f.rule_id == "unexplained-injuries-in-custody")
+    assert burden.outcome == "breach" and burden.standard_of_proof == "burden_not_discharged"
+    assert {a.article: a.outcome for a in result.articles}["1"] == "violation_indicated"
+
+
+def test_a_denial_is_weighed_where_the_state_explained_with_evidence(rules: RuleSet) -> None:
+    loaded = load_case(CASES / "kz-2017-erimbetov.yaml")
+    assert loaded.case is not None
+    # Suppose the agency had explained the injuries with a medical record that no finding contradicts.
+    responses = [r.model_copy(update={"kind": "alternative_explanation", "basis": "medical_examination",
+                                      "cited": r.cited[:1], "evidence": ["s-hrw-2018"]})
+                 for r in loaded.case.official_responses]
+    case = loaded.case.model_copy(update={"official_responses": responses})
+    torture = next(f for f in evaluate_case(case, rules) if f.rule_id == "torture-indicated")
+    assert torture.outcome == "contested" and not torture.set_aside
     assert {v.outcome for v in torture.versions} == {"breach", "met"}
-    assert {s for v in torture.versions for s in v.sources} == {"s-hrw-2018", "s-nac-2018"}
-    assert {a.article: a.outcome for a in result.articles}["1"] == "contested"
 
 
 def test_insufficient_is_never_counted_as_met(rules: RuleSet) -> None:
@@ -95,7 +112,8 @@ def test_findings_cite_sources_and_locations(rules: RuleSet) -> None:
     assert breach.sources == ["s-cat-433-2010", "s-osji-2012"]
     # The Committee's decision is cited as a finding, but the file says it was not read: it counts as an
     # allegation, and OSJI's report of it is one account.
-    assert breach.standard_of_proof == "single_account"
+    # The decision is cited but was not read for the file: it counts as one account, not as a finding.
+    assert breach.standard_of_proof == "single_account" and "cited, not read" in breach.proof_reason
     assert "s-cat-433-2010 (cited as record, counts as allegation: cited, not read)" in breach.proof_reason
     assert breach.allegations_only
     assert breach.location.line > 0

@@ -12,6 +12,7 @@ from safeguards.engine.derive import Fact, Instance
 from safeguards.model.case import Case, Episode
 from safeguards.rules.profiles import Profile
 
+CONTEXT_FACTS = frozenset({"recorded", "art22_declaration"})
 INJURY_FIELDS = (("ill_treatment", "injuries"), ("medical_examination", "injuries_found"),
                  ("monitoring_visit", "injuries_seen"), ("medical_care", "hospitalised"))
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from safeguards.engine.contested import Variant, set_aside_denials, variants
-from safeguards.engine.context import with_context
+from safeguards.engine.context import CONTEXT_FACTS, with_context
 from safeguards.engine.decide import decide
 from safeguards.engine.derive import Fact, Instance, derive
 from safeguards.engine.facts import BY_NAME, decl_of_variable
@@ -423,7 +423,10 @@ class _Builder:
     def _proof(self, outcome: Outcome, inst: Instance, raw: _Raw, presumption: bool) -> Grade:
         if outcome not in ("breach", "met"):
             return NOT_ASSESSED
-        grade = grade_case_finding(self.case, {n: inst.facts[n] for n in raw.used if n in inst.facts}, self.sources)
+        # Context facts (what the file records, the State's declarations) come from the structure of the file
+        # and the profile's data, not from a source: they are not graded.
+        graded = {n: inst.facts[n] for n in raw.used if n in inst.facts and n not in CONTEXT_FACTS}
+        grade = grade_case_finding(self.case, graded, self.sources)
         if outcome == "breach" and presumption:
             # The breach is the State's failure to rebut: what the sources show of the injuries is in the reason.
             return Grade("burden_not_discharged", "injuries or a death in State custody, and no satisfactory, "

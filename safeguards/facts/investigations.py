@@ -58,15 +58,23 @@ declare("prosecution", "bool", ("case",), "perpetrators were charged",
         "investigations[].outcome or proceedings[]")
 
 
+def into_treatment(ctx: CaseCtx) -> list[Rec[Investigation]]:
+    """Investigations of the treatment; an inquiry into a death that followed recorded ill-treatment is one too."""
+    ill = about(ctx, "ill_treatment")
+    acts = any(e.type == "ill_treatment" and e.status == "happened" for ep in ctx.case.episodes for e in ep.events)
+    return ill + (about(ctx, "death") if acts else [])
+
+
 @case_facts
 def _investigations(ctx: CaseCtx, episodes: list[Instance], f: Facts) -> None:
-    ill = about(ctx, "ill_treatment")
+    ill = into_treatment(ctx)
     f.put("investigation_opened", opened_fact(ill))
     related_fact([r for r in ill if known(r)], f, "investigator_related")
     charged: list[Rec[Sourced]] = [r for r in ill if known(r) and r.record.outcome in CHARGED]
     charged += [r for r in records(ctx.case.proceedings, "proceedings")
                 if r.record.kind == "prosecution_of_perpetrators"]
-    no_charge = [r for r in ill if r.record.outcome in ("closed_no_charges", "refused_to_open")]
+    # A suspended investigation has charged no one: as of the file, there is no prosecution.
+    no_charge = [r for r in ill if r.record.outcome in ("closed_no_charges", "refused_to_open", "suspended")]
     if charged:
         f.put("prosecution", rfact(charged, True))
     elif no_charge:
@@ -109,7 +117,7 @@ def _days_from_notice(ctx: CaseCtx, f: Facts, name: str, times: list[tuple[When,
 
 @case_facts
 def _investigation_delays(ctx: CaseCtx, episodes: list[Instance], f: Facts) -> None:
-    yes = [r for r in about(ctx, "ill_treatment") if opened(r)]
+    yes = [r for r in into_treatment(ctx) if opened(r)]
     _days_from_notice(ctx, f, "days_to_investigation", [
         (ctx.when(r.record.opened_at, r.record.approximate), r) for r in yes if r.record.opened_at])
     _days_from_notice(ctx, f, "days_to_victim_heard", [
