@@ -58,8 +58,8 @@ CourtOutcome = Literal["remand", "release", "adjourned", "other", "unknown"]
 ContactKind = Literal["family", "lawyer", "doctor", "consular", "communications", "any"]
 
 BodyKind = Literal["police", "same_unit", "prosecutor", "investigative_committee", "anti_corruption_agency",
-                   "security_service", "court", "ombudsman", "npm", "committee_against_torture", "un_committee", "un_special_procedure",
-                   "ngo", "other", "unknown"]
+                   "security_service", "court", "ombudsman", "npm", "committee_against_torture", "un_committee",
+                   "un_special_procedure", "ngo", "other", "unknown"]
 Relation = Literal["same_unit", "same_agency", "ordering_prosecutors", "supervising_prosecutors",
                    "same_ministry", "independent", "unknown"]
 InvestigationOutcome = Literal["refused_to_open", "ongoing", "closed_no_charges", "charges_brought",
