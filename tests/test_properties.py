@@ -107,7 +107,8 @@ def _by_key(findings: list[Finding]) -> dict[tuple[str, str, str, str], str]:
     return {(f.law, f.rule_id, f.scope, f.instance): f.outcome for f in findings}
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# Derandomized so CI sees the same examples every run; raise max_examples locally to search further.
+@settings(max_examples=120, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from(BUNDLED), st.integers(min_value=0, max_value=10_000), st.integers(min_value=0, max_value=50))
 def test_making_a_recorded_fact_unknown_never_decides_or_reverses(name: str, pick_record: int,
                                                                   pick_field: int) -> None:

@@ -32,9 +32,10 @@ def _complaints(ctx: CaseCtx, episodes: list[Instance], f: Facts) -> None:
     comps = known_complaints(ctx)
     f.put("complaint_made", rstatus(comps))
     cat = [r for r in comps if r.record.status == "happened" and r.record.body_kind in CAT_BODIES]
+    maybe = [c for c in ctx.case.complaints if c.body_kind in CAT_BODIES and c.status != "not_happened"]
     if cat:
         f.put("complained_to_cat", rfact(cat, True))
-    elif comps:
+    elif comps and not maybe:  # a communication of unknown status to the Committee leaves it open
         f.put("complained_to_cat", rfact(comps, False))
 
 

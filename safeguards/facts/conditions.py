@@ -78,12 +78,14 @@ def _contact(ep: EpisodeCtx, f: Facts) -> None:
     f.put("contact_denied", status(events(ep.items, ContactDenied)))
     lawyers = events(ep.items, LawyerAccess)
     families = events(ep.items, FamilyNotification)
-    o_when, outside = first([*[it for it in lawyers if it.happened], *[it for it in families if it.happened]])
     ext = events(ep.items, MedicalExamination, lambda e: e.examiner in OUTSIDE_EXAMINERS, happened=True)
-    if ext:
-        e_when, e_used = first(ext)
-        if o_when.hi is None or (e_when.hi is not None and e_when.hi < o_when.hi):
-            o_when, outside = e_when, e_used
+    # One earliest over every kind of contact: an undated contact may be the first, so it keeps the lower
+    # bound open instead of being passed over for a dated one.
+    maybe = [it for it in [*lawyers, *families, *events(ep.items, MedicalExamination,
+                                                       lambda e: e.examiner in OUTSIDE_EXAMINERS)]
+             if it.event.status == "unknown"]
+    o_when, outside = first([*[it for it in lawyers if it.happened], *[it for it in families if it.happened],
+                             *ext], maybe)
     end, released = ep.end
     if outside:
         put_hours(f, "hours_without_contact", ep, o_when, outside)

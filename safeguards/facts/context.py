@@ -22,13 +22,20 @@ from safeguards.model.case import (
 )
 
 
-def first(items: Sequence[Ev[EventBase]]) -> tuple[When, list[Ev[EventBase]]]:
-    """Bounds on the time of the first of ``items`` (which should have happened), and the item used."""
+def first(items: Sequence[Ev[EventBase]], possible: Sequence[Ev[EventBase]] = ()) -> tuple[When, list[Ev[EventBase]]]:
+    """Bounds on the time of the first of ``items`` (which happened), and the item used.
+
+    ``possible`` are events of unknown status: any of them may have been the first, so they can only lower
+    the lower bound (an unknown never makes a delay look longer than the file shows).
+    """
     chosen: list[Ev[EventBase]] = list(items)
     if not chosen:
         return UNKNOWN, []
     used = sorted(chosen, key=lambda it: it.when.lo if it.when.lo is not None else float("-inf"))[:1]
-    return earliest([it.when for it in chosen]), used
+    got = earliest([it.when for it in chosen])
+    if possible:
+        got = When(earliest([got, *(it.when for it in possible)]).lo, got.hi)
+    return got, used
 
 
 @dataclass

@@ -35,7 +35,7 @@ def _medical_exam(ep: EpisodeCtx, f: Facts) -> None:
     inside = exams_in_custody(ep)
     if inside:
         f.put("medical_exam", of(inside, True))
-    elif not [it for it in exams(ep) if it.happened and ep.in_custody(it) is None]:
+    elif not [it for it in exams(ep) if (it.happened and ep.in_custody(it) is None) or it.event.status == "unknown"]:
         no = [it for it in exams(ep) if it.event.status == "not_happened" and ep.in_custody(it) is not False]
         if no:
             f.put("medical_exam", of(no, False))

@@ -167,10 +167,15 @@ def of(items: Iterable[Ev[Any]], value: Any) -> Fact:
 
 
 def status(items: Sequence[Ev[E]]) -> Fact | None:
-    """True if any of ``items`` happened, False if (only) recorded as not happened, else absent."""
+    """True if any of ``items`` happened, False if recorded as not happened and none is of unknown status.
+
+    A record of unknown status may be the one that happened, so it blocks a "did not happen" conclusion.
+    """
     yes = [it for it in items if it.happened]
     if yes:
         return of(yes, True)
+    if any(it.event.status == "unknown" for it in items):
+        return None
     no = [it for it in items if it.event.status == "not_happened"]
     return of(no, False) if no else None
 
@@ -229,5 +234,7 @@ def rstatus(recs: Sequence[Rec[Any]], need_source: bool = True) -> Fact | None:
     yes = [r for r in ok if r.record.status == "happened"]
     if yes:
         return rfact(yes, True)
+    if len(ok) < len(recs):  # a record of unknown status (or unsourced) may be the one that happened
+        return None
     no = [r for r in ok if r.record.status == "not_happened"]
     return rfact(no, False) if no else None
