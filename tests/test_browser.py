@@ -42,7 +42,7 @@ def test_report_renders_with_findings_visible(tmp_path: Path) -> None:
     html = tmp_path / "international" / "kz-2007-gerasimov.html"
     dom, log = render(html, tmp_path / "report.png", tmp_path)
     assert _console_errors(log) == []
-    assert "Findings by safeguard" in dom and "Facts meet the definition of torture" in dom
+    assert "Findings by safeguard" in dom and "Freedom from torture (art 1, one act or course of conduct)" in dom
     image = Image.open(tmp_path / "report.png").convert("RGB")
     colours = {c for _, c in image.getcolors(maxcolors=1 << 20) or []}
     assert (0xB0, 0x00, 0x20) in colours  # the breach badges are painted

@@ -25,6 +25,15 @@ def test_readme_python_example_runs(monkeypatch: pytest.MonkeyPatch) -> None:
     exec(compile(code, "README.md", "exec"), {})
 
 
+def test_rule_anatomy_example_compiles() -> None:
+    from safeguards.rules.compile import compile_rule
+    from safeguards.yamlsource import load_file
+
+    example = next(b for b in _blocks(ROOT / "docs" / "rules.md", "yaml") if "id: judicial-control-delayed" in b)
+    rule, problems = compile_rule(load_file("docs/rules.md", example.encode()))
+    assert rule is not None and not problems, problems
+
+
 def test_readme_starts_with_the_two_commands() -> None:
     (commands,) = _blocks(ROOT / "README.md", "sh")[:1]
     lines = commands.strip().splitlines()
@@ -53,8 +62,10 @@ def test_citation_forms_example_is_graded_as_documented(tmp_path: Path, rules: R
 
 
 def test_scoring_proof_example_runs() -> None:
-    (code,) = _blocks(ROOT / "docs" / "scoring.md", "python")
-    exec(compile(code, "docs/scoring.md", "exec"), {})
+    blocks = _blocks(ROOT / "docs" / "scoring.md", "python")
+    assert len(blocks) >= 2
+    for code in blocks:
+        exec(compile(code, "docs/scoring.md", "exec"), {})
 
 
 def test_generated_sections_are_current() -> None:
@@ -68,3 +79,13 @@ def test_doc_links_resolve() -> None:
     for doc in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]:
         for target in re.findall(r"\]\(([^)#:]+\.md)\)", doc.read_text(encoding="utf-8")):
             assert (doc.parent / target).is_file(), f"{doc.name} links to missing {target}"
+
+
+def test_profile_example_is_a_valid_profile() -> None:
+    import yaml
+
+    from safeguards.rules.profiles import Profile
+
+    (example,) = [b for b in _blocks(ROOT / "docs" / "profiles.md", "yaml") if "id: kz" in b]
+    profile = Profile.model_validate(yaml.safe_load(example))
+    assert profile.applies_to("KZ") and not profile.applies_to("ES")

@@ -15,6 +15,9 @@ from safeguards.rules.profiles import Profile
 CONTEXT_FACTS = frozenset({"recorded", "art22_declaration"})
 INJURY_FIELDS = (("ill_treatment", "injuries"), ("medical_examination", "injuries_found"),
                  ("monitoring_visit", "injuries_seen"), ("medical_care", "hospitalised"))
+# Records that may show injuries when their finding is not recorded: 'injury' stays possible, so the rules
+# triggered by an injury are undecided rather than not applicable.
+MAY_SHOW_INJURY = frozenset({"medical_examination", "monitoring_visit"})
 
 
 def _episode_kinds(ep: Episode) -> set[str]:
@@ -23,7 +26,10 @@ def _episode_kinds(ep: Episode) -> set[str]:
         kinds.add("place")
     for e in ep.events:
         for kind, attr in INJURY_FIELDS:
-            if e.type == kind and getattr(e, attr, None):
+            if e.type != kind or e.status == "not_happened":
+                continue
+            found = getattr(e, attr, None)
+            if found or (found is None and kind in MAY_SHOW_INJURY):
                 kinds.add("injury")
     return kinds
 

@@ -82,21 +82,38 @@ def _investigations(ctx: CaseCtx, episodes: list[Instance], f: Facts) -> None:
 
 
 def first_notice(ctx: CaseCtx) -> tuple[When, Fact] | None:
-    """The earliest moment the authorities had reason to know: a complaint or an injury found at an examination."""
+    """The earliest moment the authorities had reason to know: a complaint or an injury found at an examination.
+
+    A notice that may have come earlier (a complaint or examination of unknown status, an examination whose
+    findings are not recorded, an undated one) lowers the lower bound: without its time, the bound is open.
+    """
     best: tuple[When, Fact] | None = None
+    maybe: list[When] = []
     for r in records(ctx.case.complaints, "complaints"):
         c = r.record
-        if known(r) and c.status == "happened" and c.at and c.body_kind not in UN_BODIES:
-            w = ctx.when(c.at, c.approximate)
-            if w.lo is not None and (best is None or (best[0].lo is not None and w.lo < best[0].lo)):
+        if c.body_kind in UN_BODIES or c.status == "not_happened":
+            continue
+        w = ctx.when(c.at, c.approximate) if c.at else When(None, None)
+        if known(r) and c.status == "happened" and w.lo is not None:
+            if best is None or (best[0].lo is not None and w.lo < best[0].lo):
                 best = (w, rfact([r], None))
+        else:
+            maybe.append(w)
     for ep in ctx.episodes:
         for it in ep.items:
             ev = it.event
-            if isinstance(ev, MedicalExamination) and it.happened and ev.injuries_found and it.when.lo is not None \
-                    and (best is None or (best[0].lo is not None and it.when.lo < best[0].lo)):
-                best = (it.when, Fact(None, ev.source_ids(), (it.path,)))
-    return best
+            if not isinstance(ev, MedicalExamination) or ev.status == "not_happened" or ev.injuries_found is False:
+                continue
+            if it.happened and ev.injuries_found and it.when.lo is not None:
+                if best is None or (best[0].lo is not None and it.when.lo < best[0].lo):
+                    best = (it.when, Fact(None, ev.source_ids(), (it.path,)))
+            else:
+                maybe.append(it.when)
+    if best is None or not maybe:
+        return best
+    lows = [w.lo for w in maybe]
+    lo = None if any(x is None for x in lows) else min([best[0].lo or 0.0, *(x for x in lows if x is not None)])
+    return When(lo, best[0].hi), best[1]
 
 
 declare("days_to_investigation", "days", ("case",), "days from the first notice (complaint or recorded injury) "
