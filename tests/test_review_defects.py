@@ -165,7 +165,8 @@ def test_a5_a_letter_to_a_special_rapporteur_is_not_art_22() -> None:
     c = case(episodes=episode(),
              complaints=[{"id": "c1", "status": "happened", "body_kind": "un_special_procedure", "to": "SR",
                           "sources": ["s1"]}],
-             reprisals=[{"id": "rp", "kind": "intimidation", "status": "happened", "follows": ["c1"], "sources": ["s1"]}])
+             reprisals=[{"id": "rp", "kind": "intimidation", "status": "happened", "follows": ["c1"],
+                         "sources": ["s1"]}])
     fs = findings(c)
     assert articles(fs)["22"] != "violation_indicated"
     assert outcome(fs, "reprisal-against-complainant") == "breach"  # a reprisal all the same (art 13)
