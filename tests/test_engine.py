@@ -189,3 +189,14 @@ def test_event_order_does_not_change_findings(rules: RuleSet) -> None:
     fa = {(f.rule_id, f.instance): f.outcome for f in evaluate_case(a, rules, "international")}
     fb = {(f.rule_id, f.instance): f.outcome for f in evaluate_case(b, rules, "international")}
     assert fa == fb
+
+
+def test_assembled_findings_equal_constructed_ones(rules: RuleSet) -> None:
+    from safeguards.results import Report
+
+    result = evaluate(load_case(CASES / "kz-2017-erimbetov.yaml"), rules)
+    for f in result.findings:
+        again = Finding.model_construct(**dict(f))
+        assert again == f and again.model_dump_json() == f.model_dump_json()
+        Finding.model_validate(f.model_dump())  # every field of an assembled finding is valid
+    assert Report.model_json_schema()  # the schema the JSON report is checked against still builds

@@ -112,7 +112,7 @@ def _fill(template: str, facts: Mapping[str, Fact], params: Mapping[str, Any]) -
 class Evaluator:
     """Evaluates one rule set: the Convention always, and a national profile's law where it applies."""
 
-    def __init__(self, rules: RuleSet, profile: str = CONVENTION) -> None:
+    def __init__(self, rules: RuleSet, profile: str = CONVENTION, strict: bool = False) -> None:
         profiles = rules.profiles
         if profiles:
             try:
@@ -123,6 +123,7 @@ class Evaluator:
             raise RuleError(Problem("--profile", 0, 0, Level.ERROR, "unknown-profile",
                                     f"unknown profile {profile!r}", f"use {CONVENTION}"))
         self.ruleset = rules
+        self.strict = strict  # also refuse a rule whose met and breach both hold on these facts
         self.profile: Profile | None = profiles.get(profile)
         self.profile_id = profile
         self.convention = [r for r in rules.rules if r.rule.law == "convention"]
@@ -184,7 +185,14 @@ class Evaluator:
         breach = met = None
         if applies:
             breach = self._run(rule, "breach", act, inst)
-            met = self._run(rule, "met", act, inst)
+            # A decided breach settles the outcome; `met` is still evaluated when checking rules (fixtures).
+            met = self._run(rule, "met", act, inst) if breach is not True or self.strict else None
+        if breach is True and met is True:
+            # The loader samples activations; a case can still find the overlap: refuse, located at the rule.
+            line, col = rule.locate("met")
+            raise RuleError(Problem(rule.path, line, col, Level.ERROR, "rule-contradiction",
+                                    f"rule {rule.rule.id}: met and breach are both true on {inst.label}",
+                                    "make the met condition imply that the breach condition is false"))
         outcome, stage = decide(applies, breach, met)
         if outcome == "not_applicable":
             text = msgs.not_applicable or "The rule does not apply to these facts."
@@ -261,7 +269,7 @@ class _Locations:
         loc = self.memo.get(key)
         if loc is None:
             line, col = self.doc.locate(key) if self.doc is not None else (0, 0)
-            loc = Location.model_construct(path=".".join(str(p) for p in key) or "(case)", line=line, column=col)
+            loc = Location.assemble(path=".".join(str(p) for p in key) or "(case)", line=line, column=col)
             self.memo[key] = loc
         return loc
 
@@ -328,6 +336,9 @@ def evaluate_case(case: Case, rules: RuleSet, profile: str = CONVENTION, doc: Do
     return findings
 
 
+_LEGAL: dict[tuple[str, str, tuple[Timing, ...]], list[LegalBasis]] = {}
+
+
 class _Builder:
     """Turns the raw outcomes of every variant into complete, frozen findings."""
 
@@ -348,9 +359,13 @@ class _Builder:
     def _legal(self, rule: CompiledRule) -> list[LegalBasis]:
         rid = rule.rule.id
         if rid not in self.legal:
-            self.legal[rid] = [LegalBasis.model_construct(
-                instrument=c.instrument, provision=c.provision, status=c.status, applies_from=c.applies_from,
-                timing=timing(c.applies_from, self.facts_date), note=c.note) for c in rule.rule.sources]
+            timings = tuple(timing(c.applies_from, self.facts_date) for c in rule.rule.sources)
+            key = (rule.path, rid, timings)
+            if key not in _LEGAL:  # frozen and shared: the same for every case dated alike
+                _LEGAL[key] = [LegalBasis.model_construct(
+                    instrument=c.instrument, provision=c.provision, status=c.status, applies_from=c.applies_from,
+                    timing=t, note=c.note) for c, t in zip(rule.rule.sources, timings, strict=True)]
+            self.legal[rid] = _LEGAL[key]
         return self.legal[rid]
 
     def finding(self, task: _Task, key: tuple[str, str], evaluated: Sequence[_Evaluated],
@@ -400,7 +415,7 @@ class _Builder:
                 continue
             use = self.uses.get((inst.scope, inst.key, n))
             if use is None:
-                use = self.uses[(inst.scope, inst.key, n)] = FactUse.model_construct(
+                use = self.uses[(inst.scope, inst.key, n)] = FactUse.assemble(
                     name=n, value=render_value(n, inst.facts, {}), sources=list(inst.facts[n].sources),
                     locations=[self.location(p) for p in inst.facts[n].paths])
             fact_uses.append(use)
@@ -410,7 +425,7 @@ class _Builder:
         loc_path = first.paths[0] if first is not None and first.paths else inst.path
         # Results are built from the engine's own checked data: constructed without re-validation
         # (the report built from them is validated against its schema by the test suite).
-        return Finding.model_construct(
+        return Finding.assemble(
             rule_id=r.id, title=r.title, safeguard=r.safeguard, articles=list(r.articles), severity=r.severity,
             weight=float(r.weight), scope=r.scope, instance=inst.key, instance_label=inst.label,
             outcome=outcome, message=message, standard_of_proof=grade.label, proof_reason=grade.reason,

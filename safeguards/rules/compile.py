@@ -34,9 +34,10 @@ _MACRO = re.compile(r"\.\s*(all|exists|exists_one|map|filter)\s*\(")
 # CEL always terminates, but nested comprehensions multiply: three over the longest fact list
 # (the ~30 methods of ill-treatment) stay in the tens of thousands of steps.
 MAX_MACROS = 3
-# Activations tried on every load to refuse a rule whose met and breach can both hold; `rules test`
-# and the test suite try many more (safeguards/rules/consistency.py).
-SAMPLES_AT_LOAD = 96
+# Activations tried on every load to refuse a rule whose met and breach can both hold (kept small: it runs
+# on every start); `rules test` and the test suite try thousands more, and every evaluation checks it too.
+SAMPLES_AT_LOAD = 24
+SAMPLES_IN_RULES_TEST = 4000
 KNOWN_FIELDS = field_names([Rule])
 EXPRESSIONS = ("applies", "breach", "met")
 

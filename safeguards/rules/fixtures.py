@@ -14,9 +14,10 @@ from typing import Any
 from pydantic import ValidationError
 
 from safeguards.casefile import check_document
-from safeguards.engine.evaluate import evaluate_case
+from safeguards.engine.evaluate import Evaluator, evaluate_case
 from safeguards.problems import InputError, Level, Problem
-from safeguards.rules.compile import CompiledRule, RuleSet
+from safeguards.rules.compile import SAMPLES_IN_RULES_TEST, CompiledRule, RuleSet
+from safeguards.rules.consistency import contradictions
 from safeguards.rules.profiles import CONVENTION
 from safeguards.yamlsource import Document, load_file
 
@@ -92,7 +93,7 @@ def fixture_profiles(rules: RuleSet, rule: CompiledRule) -> list[str]:
 def _outcome(rules: RuleSet, rule: CompiledRule, case: Any, profile: str, instance: str | None) -> tuple[str, str]:
     """The outcome production gives: the whole engine on a rule set of this one rule."""
     single = RuleSet((rule,), rules.digest, rules.directory, rules.profiles)
-    findings = evaluate_case(case, single, profile)
+    findings = evaluate_case(case, single, profile, evaluator=Evaluator(single, profile, strict=True))
     # Under a national profile a rule with a national reading is judged by that reading.
     law = "national" if any(f.law == "national" for f in findings) else "convention"
     chosen = [f for f in findings if f.law == law and (instance is None or f.instance == instance)]
@@ -107,6 +108,12 @@ def run_all(rules: RuleSet) -> tuple[list[FixtureResult], list[Problem]]:
     problems: list[Problem] = []
     base = _base(rules)
     for rule in rules.rules:
+        clash = contradictions(rule, samples=SAMPLES_IN_RULES_TEST)
+        if clash is not None:
+            line, col = rule.locate("met")
+            problems.append(Problem(rule.path, line, col, Level.ERROR, "rule-contradiction",
+                                    f"met and breach can both be true, e.g. when {clash}",
+                                    "make the met condition imply that the breach condition is false"))
         files = fixture_files(rules, rule)
         shown: set[str] = set()
         for path in files:
