@@ -100,7 +100,9 @@ def test_a_denial_is_weighed_where_the_state_explained_with_evidence(rules: Rule
 
 
 def test_insufficient_is_never_counted_as_met(rules: RuleSet) -> None:
-    result = evaluate(load_case(CASES / "kz-2022-zhagiparov.yaml"), rules)
+    # A bundled case in which the sources decide no safeguard (Zhagiparov's file now records that his family
+    # was not told, a breach).
+    result = evaluate(load_case(CASES / "kz-2022-ruzakhunov.yaml"), rules)
     assert result.score.counts["met"] == 0
     assert result.score.shown_met in (None, 0.0)
     assert result.score.completeness == 0.0
