@@ -189,9 +189,18 @@ def _torture(ep: EpisodeCtx, f: Facts) -> None:
              if a.elements["severity"].value is True and a.elements["purpose"].value is True
              and a.elements["official_involvement"].value is None
              and all(ep.in_custody(act) is True for act in group)]
-    # Always decided: it says whether the records hold such an act, not whether one happened.
-    f.put("torture_save_attribution", of([act for g in open_ for act in g], True) if open_
-          else Fact(False, (), (ep.path,)))
+    if open_:
+        f.put("torture_save_attribution", of([act for g in open_ for act in g], True))
+        return
+    # Decided false only when no act could still turn out to be of that kind: an act of unknown status, or one
+    # whose time in custody, severity or purpose the records leave open, keeps it undecided.
+    maybe = [group for a, group in zip(found, groups, strict=True)
+             if a.elements["severity"].value is not False and a.elements["purpose"].value is not False
+             and a.elements["official_involvement"].value is None
+             and all(ep.in_custody(act) is not False for act in group)]
+    unknown = events(ep.items, IllTreatment, lambda e: e.status == "unknown")
+    if not maybe and not unknown:
+        f.put("torture_save_attribution", Fact(False, (), (ep.path,)))
 
 
 declare("ill_treatment_by_official", "bool", EPISODE, "an act of ill-treatment was inflicted by, at the "
@@ -238,7 +247,7 @@ def _any_episode(episodes: list[Instance], name: str) -> Fact | None:
 def _case_torture(ctx: CaseCtx, episodes: list[Instance], f: Facts) -> None:
     f.put("ill_treatment_alleged", _any_episode(episodes, "ill_treatment"))
     f.put("torture_save_attribution", _any_episode(episodes, "torture_save_attribution")
-          or Fact(False, (), ()))
+          or (Fact(False, (), ()) if not episodes else None))
     torture = _any_episode(episodes, "torture_indicated")
     f.put("torture_indicated", torture)
     if torture is None:
