@@ -249,7 +249,7 @@ class _Semantics:
             for j, ev in enumerate(ep.events):
                 yield ("episodes", i, "events", j), ev, "event"
         for name in ("complaints", "investigations", "proceedings", "reprisals", "redress", "official_responses",
-                     "removals", "contested"):
+                     "removals", "notices", "contested"):
             for i, rec in enumerate(getattr(c, name)):
                 yield (name, i), rec, name
 
@@ -435,7 +435,7 @@ class _Semantics:
                     self.add(("reprisals", i, "at"), "chronology",
                              f"reprisal {rep.id} is dated before the complaint {ref} it is said to follow",
                              "correct the date or the 'follows' link")
-        for name in ("proceedings", "redress", "official_responses", "removals"):
+        for name in ("proceedings", "redress", "official_responses", "removals", "notices"):
             for i, rec in enumerate(getattr(c, name)):
                 self._future((name, i, "at"), self._when(getattr(rec, "at", None)))
 
@@ -475,7 +475,7 @@ class _Semantics:
             if isinstance(rec, Sourced):
                 self._unread(path, rec, by_id)
             if kind in ("event", "complaints", "investigations", "proceedings", "reprisals", "redress",
-                        "official_responses", "removals") and not srcs:
+                        "official_responses", "removals", "notices") and not srcs:
                 status = getattr(rec, "status", "happened")
                 if status != "unknown":
                     self.add(path, "unsourced-fact", f"{_label(rec, kind)} cites no source",

@@ -77,6 +77,9 @@ def _events(data: dict[str, Any]) -> list[tuple[int, int]]:
     return [(i, j) for i, ep in enumerate(data.get("episodes", [])) for j, _ in enumerate(ep.get("events", []))]
 
 
+DATES = ("at", "opened_at", "victim_heard_at", "forensic_exam_at")
+
+
 def _unknowing(name: str, pick_record: int, pick_field: int) -> tuple[dict[str, Any], str]:
     """A copy of bundled case ``name`` with one recorded fact made unknown."""
     loaded = load_case(CASES / f"{name}.yaml")
@@ -84,18 +87,18 @@ def _unknowing(name: str, pick_record: int, pick_field: int) -> tuple[dict[str, 
     records: list[tuple[str, dict[str, Any]]] = []
     for i, j in _events(data):
         records.append((f"episodes.{i}.events.{j}", data["episodes"][i]["events"][j]))
-    for section in ("complaints", "investigations", "reprisals", "redress", "removals", "proceedings"):
+    for section in ("complaints", "investigations", "reprisals", "redress", "removals", "proceedings", "notices"):
         for k, rec in enumerate(data.get(section, [])):
             records.append((f"{section}.{k}", rec))
     where, record = records[pick_record % len(records)]
     fields = sorted(k for k, v in record.items() if (k == "status" and v != "unknown") or isinstance(v, bool)
-                    or (k in ("at", "opened_at", "victim_heard_at") and v))
+                    or (k in DATES and v))
     if not fields:
         return data, "nothing"
     field = fields[pick_field % len(fields)]
     if field == "status":
         record["status"] = "unknown"
-    elif field in ("at", "opened_at", "victim_heard_at"):
+    elif field in DATES:
         del record[field]
         record.pop("approximate", None)
     else:

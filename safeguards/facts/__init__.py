@@ -6,6 +6,7 @@ Importing this package registers every fact; ``DECLS`` lists them in declaration
 from __future__ import annotations
 
 from safeguards.facts import (  # noqa: F401  (imported to register their facts, in this order)
+    accountability,
     burden,
     complaints,
     conditions,

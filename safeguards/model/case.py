@@ -468,11 +468,27 @@ class Investigation(Sourced):
     approximate: Annotated[bool, Strict()] = False
     triggered_by: list[Id] = Field(default_factory=list, description="Complaint ids that led to it.")
     outcome: v.InvestigationOutcome = "unknown"
-    forensic_exam: Flag = None
+    forensic_exam: Flag = Field(None, description="A forensic medical examination of the victim was carried out "
+                                                  "for the investigation (false: none was).")
+    forensic_exam_at: Time | None = Field(None, description="When the investigation's forensic examination took "
+                                                            "place (implies forensic_exam: true).")
+    victim_heard: Flag = Field(None, description="The investigators took the victim's account (false: they never "
+                                                 "did). victim_heard_at implies true.")
     victim_heard_at: Time | None = Field(None, description="When the investigating body first took the victim's "
                                                            "account.")
-    suspects_suspended: Flag = None
-    victim_informed: Flag = None
+    witnesses_heard: Flag = Field(None, description="The witnesses named by the victim or present (cellmates, "
+                                                    "officers on duty, doctors) were questioned.")
+    suspects_identified: Flag = Field(None, description="The officers suspected were identified by name or "
+                                                        "post.")
+    suspects_suspended: Flag = Field(None, description="The suspected officers were suspended or removed from "
+                                                       "duties giving them control over the victim, witnesses "
+                                                       "or the investigation.")
+    victim_informed: Flag = Field(None, description="The victim (or family) was told of the investigation's "
+                                                    "outcome.")
+    disciplinary: v.Disciplinary = Field("unknown", description="Disciplinary action taken against the officers "
+                                                                "implicated (none: the sources say none was).")
+    impunity: v.ImpunityMeasure = Field("unknown", description="What ended or barred the case: pardon, amnesty, "
+                                                               "limitation (statute of limitations), or none.")
 
 
 class Proceeding(Sourced):
@@ -487,6 +503,42 @@ class Proceeding(Sourced):
     court_response: v.CourtResponse = "unknown"
     outcome: Text | None = None
     defendants: list[Id] = Field(default_factory=list)
+    offence: Name | None = Field(None, description="For a prosecution of perpetrators: the offence charged, as the "
+                                                   "source names it (e.g. 'CC art 362, exceeding official powers').")
+    torture_offence: Flag = Field(None, description="The offence charged is the torture offence (in Kazakhstan CC "
+                                                    "art 146(2); before 2014 art 347-1), not a lesser one such as "
+                                                    "abuse of power or exceeding authority.")
+    convicted: Flag = Field(None, description="For a prosecution of perpetrators: at least one defendant was "
+                                              "convicted (false: all acquitted or the case dropped).")
+    sentence: v.Sentence = Field("unknown", description="The main penalty imposed on the convicted perpetrators "
+                                                        "(the most lenient one, if they differ).")
+    sentence_months: Count | None = Field(None, description="Length of the penalty in months (of imprisonment, "
+                                                            "or of the suspended term).")
+    impunity: v.ImpunityMeasure = Field("unknown", description="What ended the prosecution or the punishment: "
+                                                               "pardon, amnesty, limitation, or none.")
+    defendants_rank: v.DefendantsRank = Field("unknown", description="Whether only junior officers were "
+                                                                     "prosecuted, or superiors too.")
+    superiors_implicated: Flag = Field(None, description="The sources implicate superiors (who ordered, "
+                                                         "instigated or tolerated the acts).")
+
+
+class Notice(Sourced):
+    """Something other than a complaint that gave the authorities reason to know of the treatment (art 12)."""
+
+    id: Id
+    kind: v.NoticeKind = Field(description="public_allegation (a press conference or public statement), "
+                                           "media_report, ngo_report, un_communication (a UN body's "
+                                           "communication to the State), injuries_seen (by an official, "
+                                           "judge or doctor, outside a recorded medical examination or court "
+                                           "appearance), official_report (an official reported the "
+                                           "allegation), other.")
+    status: v.Status = Field("unknown", description="Whether it happened; unknown unless recorded.")
+    at: Time | None = Field(None, description="When it was made public, or reached or was seen by the "
+                                              "authorities (for a UN communication: when the UN body "
+                                              "transmitted it to the State).")
+    approximate: Annotated[bool, Strict()] = False
+    by: Name | None = Field(None, description="Who made the allegation or saw the injuries.")
+    to: Name | None = Field(None, description="The authority it reached, if known.")
 
 
 class Reprisal(Sourced):
@@ -590,6 +642,9 @@ class Case(Model):
     complaints: list[Complaint] = Field(default_factory=list)
     investigations: list[Investigation] = Field(default_factory=list)
     proceedings: list[Proceeding] = Field(default_factory=list)
+    notices: list[Notice] = Field(default_factory=list, description="Public allegations, media or NGO reports, "
+                                  "UN communications, injuries seen by officials: with complaints and medical "
+                                  "findings, the earliest of them starts the art 12 clock.")
     reprisals: list[Reprisal] = Field(default_factory=list)
     redress: list[Redress] = Field(default_factory=list)
     official_responses: list[OfficialResponse] = Field(default_factory=list)

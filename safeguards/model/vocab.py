@@ -65,8 +65,9 @@ Relation = Literal["same_unit", "same_agency", "ordering_prosecutors", "supervis
 InvestigationOutcome = Literal["refused_to_open", "ongoing", "closed_no_charges", "charges_brought",
                                "conviction", "acquittal", "suspended", "unknown"]
 Subject = Literal["ill_treatment", "death", "detention", "other"]
-ProceedingKind = Literal["trial_of_detainee", "prosecution_of_perpetrators", "civil_claim",
-                         "administrative", "other"]
+# trial_of_other: a trial of someone else (a co-accused, another suspect) in which the person's statement was used.
+ProceedingKind = Literal["trial_of_detainee", "trial_of_other", "prosecution_of_perpetrators", "civil_claim",
+                         "administrative", "extradition", "other"]
 CourtResponse = Literal["verified_and_excluded", "verified_and_rejected", "dismissed_without_verification",
                         "ignored", "not_raised", "unknown"]
 ReprisalKind = Literal["intimidation", "pressure_to_withdraw", "forced_withdrawal", "threats_to_family",
@@ -82,3 +83,12 @@ ExplanationBasis = Literal["none", "visual_check", "medical_examination", "foren
                            "witnesses", "documents", "unknown"]
 ResponseKind = Literal["denial", "alternative_explanation", "acknowledgement", "no_response", "other"]
 Autopsy = Literal["independent", "state", "none", "unknown"]
+# What first gave the authorities reason to know of the treatment, other than a complaint (CAT art 12, ex officio).
+NoticeKind = Literal["public_allegation", "media_report", "ngo_report", "un_communication", "injuries_seen",
+                     "official_report", "other"]
+# The main penalty imposed on a convicted perpetrator.
+Sentence = Literal["imprisonment", "suspended", "fine", "restriction_of_liberty", "ban_from_office", "none", "unknown"]
+# What ended or barred the prosecution or the punishment.
+ImpunityMeasure = Literal["pardon", "amnesty", "limitation", "none", "unknown"]
+Disciplinary = Literal["dismissed", "suspended", "demoted", "reprimand", "none", "unknown"]
+DefendantsRank = Literal["junior_only", "includes_superiors", "unknown"]

@@ -16,8 +16,9 @@ KEPT = {
     # A monitor reporting no injuries that others saw: not a breach by the State by itself (legal review
     # defect 5); kept for the report's fact lists.
     "monitor_missed_injuries",
-    # Effectiveness of investigations (legal review defect 12), shown in reports' fact lists.
-    "forensic_exam", "suspects_suspended",
+    # Art 15 rules read in_proceedings (any proceedings) and unverified_coerced_statement_used (use and
+    # verification in the same proceeding); the detainee's own trial and any use are shown in fact lists.
+    "tried", "coerced_statement_used",
     # Care after injury: timing for the medical-care rule (legal review defect 1).
     "hours_to_care",
     # Burden of proof: whether the person was examined healthy on entry strengthens the presumption.
