@@ -18,8 +18,6 @@ KEPT = {
     "monitor_missed_injuries",
     # Effectiveness of investigations (legal review defect 12), shown in reports' fact lists.
     "forensic_exam", "suspects_suspended",
-    # Care after injury: timing for the medical-care rule (legal review defect 1).
-    "hours_to_care",
     # Burden of proof: whether the person was examined healthy on entry strengthens the presumption.
     "healthy_on_entry",
 }
