@@ -35,7 +35,9 @@ def _medical_exam(ep: EpisodeCtx, f: Facts) -> None:
     inside = exams_in_custody(ep)
     if inside:
         f.put("medical_exam", of(inside, True))
-    elif not [it for it in exams(ep) if it.happened and ep.in_custody(it) is None]:
+    elif not [it for it in exams(ep) if ep.in_custody(it) is not False
+              and (it.event.status == "unknown" or (it.happened and ep.in_custody(it) is None))]:
+        # No examination in custody only when no undated one happened and none of unknown status may have.
         no = [it for it in exams(ep) if it.event.status == "not_happened" and ep.in_custody(it) is not False]
         if no:
             f.put("medical_exam", of(no, False))
