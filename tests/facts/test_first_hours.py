@@ -98,6 +98,7 @@ def test_juvenile_from_age() -> None:
 
 
 def test_exam_of_unknown_status_keeps_no_exam_open() -> None:
-    got = case(ev("medical_examination", "2020-03-01T14:00", "unknown"), ev("medical_examination", None, "not_happened"))
+    got = case(ev("medical_examination", "2020-03-01T14:00", "unknown"),
+               ev("medical_examination", None, "not_happened"))
     assert value(got, "medical_exam") == ABSENT
     assert value(case(ev("medical_examination", None, "not_happened")), "medical_exam") is False
