@@ -48,7 +48,7 @@ def test_case_file_example_validates_and_evaluates(tmp_path: Path, rules: RuleSe
     path.write_text(example)
     result = evaluate(load_case(path), rules)
     breaches = {f.rule_id for f in result.findings if f.outcome == "breach"}
-    assert {"lawyer-not-before-questioning", "lawyer-never-provided"} <= breaches
+    assert {"lawyer-not-before-questioning", "lawyer-not-from-outset"} <= breaches
 
 
 def test_citation_forms_example_is_graded_as_documented(tmp_path: Path, rules: RuleSet) -> None:
@@ -58,7 +58,7 @@ def test_citation_forms_example_is_graded_as_documented(tmp_path: Path, rules: R
     result = evaluate(load_case(path), rules)
     proof = {f.rule_id: f.standard_of_proof for f in result.findings if f.outcome == "breach"}
     assert proof["lawyer-not-before-questioning"] == "finding_of_competent_body"
-    assert proof["lawyer-never-provided"] == "single_account"
+    assert proof["lawyer-not-from-outset"] == "single_account"
 
 
 def test_scoring_proof_example_runs() -> None:

@@ -17,15 +17,25 @@ from safeguards.model.case import (
 
 FOREIGN = declare("foreign_national", "bool", ALL, "the detainee is not a national of the State",
                   "people[subject].nationality")
+JUVENILE = declare("juvenile", "bool", ALL, "the detainee was under 18 at apprehension",
+                   "people[subject].age")
 
 
 def subject_facts(case: Case) -> dict[str, Fact]:
     """Facts about the subject, given in every scope."""
     subject = case.person(case.subject)
-    if subject is None or subject.nationality is None:
+    if subject is None:
         return {}
-    where = ("people", case.people.index(subject), "nationality")
-    return {FOREIGN: Fact(subject.nationality != case.jurisdiction, tuple(subject.sources), (where,))}
+    out: dict[str, Fact] = {}
+    at = case.people.index(subject)
+    if subject.nationality is not None:
+        out[FOREIGN] = Fact(subject.nationality != case.jurisdiction, tuple(subject.sources),
+                            (("people", at, "nationality"),))
+    if subject.age is not None:
+        out[JUVENILE] = Fact(subject.age < 18, tuple(subject.sources), (("people", at, "age"),))
+    elif "child" in subject.vulnerabilities:
+        out[JUVENILE] = Fact(True, tuple(subject.sources), (("people", at, "vulnerabilities"),))
+    return out
 
 
 def put_hours(f: Facts, name: str, ep: EpisodeCtx, end: When, used: list[Ev[EventBase]],

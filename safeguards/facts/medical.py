@@ -9,7 +9,7 @@ from __future__ import annotations
 from safeguards.facts.context import EpisodeCtx, episode_facts, first
 from safeguards.facts.custody import put_hours
 from safeguards.facts.intervals import HOUR, before, span
-from safeguards.facts.registry import EPISODE, Ev, Facts, declare, events, joined, of, some_all
+from safeguards.facts.registry import EPISODE, Ev, Facts, declare, events, joined, of, some_all, status
 from safeguards.model.case import EventBase, MedicalCare, MedicalExamination, MedicalRequest
 
 
@@ -35,7 +35,9 @@ def _medical_exam(ep: EpisodeCtx, f: Facts) -> None:
     inside = exams_in_custody(ep)
     if inside:
         f.put("medical_exam", of(inside, True))
-    elif not [it for it in exams(ep) if (it.happened and ep.in_custody(it) is None) or it.event.status == "unknown"]:
+    elif not [it for it in exams(ep) if ep.in_custody(it) is not False
+              and (it.event.status == "unknown" or (it.happened and ep.in_custody(it) is None))]:
+        # No examination in custody only when no undated one happened and none of unknown status may have.
         no = [it for it in exams(ep) if it.event.status == "not_happened" and ep.in_custody(it) is not False]
         if no:
             f.put("medical_exam", of(no, False))
@@ -43,14 +45,26 @@ def _medical_exam(ep: EpisodeCtx, f: Facts) -> None:
     put_hours(f, "hours_to_medical_exam", ep, m_when, med)
 
 
-declare("independent_exam", "bool", EPISODE, "examined by an independent doctor during custody",
-        "medical_examination.examiner and time")
+declare("independent_exam", "bool", EPISODE, "examined during custody by a doctor independent of the detaining "
+        "and investigating body (an independent doctor, a public ambulance crew, a prison doctor), with no officers "
+        "present (false when every examination was by the facility's or the police's own medical staff, or had "
+        "officers present)", "medical_examination.examiner, officers_present and time")
 declare("exam_with_officers_present", "bool", EPISODE, "officers were present at a medical examination in custody",
         "medical_examination.officers_present")
 
+# Examiners outside the detaining and investigating body: an independent doctor, a public ambulance crew, and a prison
+# doctor (the prison service is not the police body that held and questioned the person). A State forensic expert is
+# not decided by the label: whom the service answers to is not recorded.
+OUTSIDE_BODY = frozenset({"independent", "ambulance", "prison"})
+SAME_BODY = frozenset({"facility", "police_medical"})
+
 
 def _independent(ev: MedicalExamination) -> bool | None:
-    return None if ev.examiner == "unknown" else ev.examiner == "independent"
+    if ev.examiner in SAME_BODY or ev.officers_present is True:
+        return False
+    if ev.examiner in OUTSIDE_BODY and ev.officers_present is False:
+        return True
+    return None
 
 
 @episode_facts
@@ -63,6 +77,25 @@ def _exam_conditions(ep: EpisodeCtx, f: Facts) -> None:
     none = f.get("medical_exam")
     if none is not None and none.value is False:
         f.put("independent_exam", none)
+
+
+declare("medical_report_access", "bool", EPISODE, "the person or the lawyer was given every medical report of "
+        "an examination in custody, or access to it (false when one was withheld)",
+        "medical_examination.report_access")
+
+
+@episode_facts
+def _report_access(ep: EpisodeCtx, f: Facts) -> None:
+    inside = exams_in_custody(ep)
+    withheld = [it for it in inside if it.event.report_access is False]
+    if withheld:
+        f.put("medical_report_access", of(withheld, False))
+    elif inside and all(it.event.report_access is True for it in inside):
+        f.put("medical_report_access", of(inside, True))
+
+
+declare("medical_requested", "bool", EPISODE, "the person (or the lawyer or a relative) asked for a doctor, "
+        "an examination or care", "a medical_request event")
 
 
 declare("medical_request_refused", "bool", EPISODE, "a request for medical care was refused or ignored",
@@ -79,6 +112,7 @@ def _refused(ev: MedicalRequest) -> bool | None:
 
 @episode_facts
 def _care(ep: EpisodeCtx, f: Facts) -> None:
+    f.put("medical_requested", status(events(ep.items, MedicalRequest)))
     reqs = events(ep.items, MedicalRequest, happened=True)
     refusal = some_all(reqs, _refused)
     f.put("medical_request_refused", refusal)
@@ -97,6 +131,8 @@ declare("injured", "bool", EPISODE, "injuries were seen or recorded (by anyone) 
         "medical_care.hospitalised")
 declare("hours_to_care", "hours", EPISODE, "hours from the first injury recorded in custody to the first medical "
         "care in custody", "the times of the injury records and of the medical_care events with in_custody")
+declare("hours_injury_to_release", "hours", EPISODE, "hours from the first injury recorded in custody to the end "
+        "of custody (release or death)", "the times of the injury records and of the release")
 
 
 def injuries_in_custody(ep: EpisodeCtx) -> list[Ev[EventBase]]:
@@ -112,6 +148,10 @@ def _injuries(ep: EpisodeCtx, f: Facts) -> None:
     i_when, injury = first(injuries_in_custody(ep))
     if not injury:
         return
+    end, ended = ep.end
+    got_end = span(i_when, end, HOUR) if ended else None
+    if got_end is not None:
+        f.put("hours_injury_to_release", joined(got_end, of(injury, None), of(ended, None)))
     cares = [it for it in events(ep.items, MedicalCare, lambda e: e.in_custody is True, happened=True)
              if ep.in_custody(it) is True and before(it.when, i_when) is not True]
     c_when, care = first(cares)

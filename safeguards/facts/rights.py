@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from safeguards.facts.context import EpisodeCtx, episode_facts, first
 from safeguards.facts.intervals import before
-from safeguards.facts.registry import EPISODE, Facts, declare, events, joined, of, status
+from safeguards.facts.registry import EPISODE, Facts, declare, events, joined, of, some_all, status
 from safeguards.model.case import Interrogation, RightsInformation
 
 declare("rights_informed", "bool", EPISODE, "the person was told of their rights", "a rights_information event")
@@ -12,6 +12,8 @@ declare("rights_before_questioning", "bool", EPISODE, "rights were explained bef
         "the times of the rights information and of the first interrogation")
 declare("rights_in_understood_language", "bool", EPISODE, "rights explained in a language the person understands",
         "rights_information.language_understood / interpreter")
+declare("consular_informed", "bool", EPISODE, "a foreign national was told of the right to consular notification "
+        "and contact", "rights_information.consular")
 
 
 @episode_facts
@@ -35,3 +37,4 @@ def _rights(ep: EpisodeCtx, f: Facts) -> None:
             f.put("rights_in_understood_language", of(info, False))
         elif any(it.event.language_understood is True for it in info) or interpreted:
             f.put("rights_in_understood_language", of(info, True))
+    f.put("consular_informed", some_all(info, lambda e: e.consular))

@@ -240,6 +240,8 @@ class RightsInformation(EventBase):
     form: v.RightsForm = "unknown"
     language_understood: Flag = None
     interpreter: Flag = None
+    consular: Flag = Field(None, description="A foreign national was told of the right to have the consulate "
+                                             "informed and to communicate with it (true), or was not (false).")
 
 
 class LawyerRequest(EventBase):
@@ -254,6 +256,9 @@ class LawyerAccess(EventBase):
     type: Literal["lawyer_access"]
     lawyer_type: v.LawyerType = "unknown"
     private: Flag = Field(None, description="Met in private, out of officers' hearing.")
+    picked_by_investigator: Flag = Field(
+        None, description="A lawyer the investigator or the detaining body picked (true), rather than one the "
+                          "person or the family chose or the bar or legal-aid body assigned (false).")
 
 
 class LawyerDenied(EventBase):
@@ -267,7 +272,10 @@ class FamilyNotification(EventBase):
     """A relative or chosen person was told of the detention."""
 
     type: Literal["family_notification"]
-    place_disclosed: Flag = None
+    place_disclosed: Flag = Field(None, description="The relative was told where the person was held.")
+    consulate: Flag = Field(None, description="The notice went to the consulate (or embassy) of the person's "
+                                              "State, not to a relative or chosen person; family facts leave "
+                                              "such notices out.")
 
 
 class AcknowledgementRefused(EventBase):
@@ -285,6 +293,8 @@ class MedicalExamination(EventBase):
     injuries_found: Flag = None
     findings: Text | None = None
     consistency: v.Consistency | None = Field(None, description="Istanbul Protocol level of consistency.")
+    report_access: Flag = Field(None, description="The person or the lawyer was given the medical report or "
+                                                  "access to it (true), or it was withheld from them (false).")
 
 
 class MedicalRequest(EventBase):
@@ -303,11 +313,23 @@ class MedicalCare(EventBase):
     days: Annotated[int, Strict(), Field(ge=0, le=10_000)] | None = None
 
 
+class LawyerWaiver(Sourced):
+    """The person waived a lawyer for a questioning: it counts only if informed, voluntary and verified."""
+
+    informed: Flag = Field(None, description="Told of the right to a lawyer and of what waiving it means, in a "
+                                             "language understood.")
+    voluntary: Flag = Field(None, description="Given freely, without pressure, threats or promises.")
+    verified: Flag = Field(None, description="Recorded so that it can be checked (signed, or on the recording of "
+                                             "the questioning) and not contradicted by the person.")
+
+
 class Interrogation(EventBase):
     """Questioning, formal or "informal"."""
 
     type: Literal["interrogation"]
     lawyer_present: Flag = None
+    waiver: LawyerWaiver | None = Field(None, description="A waiver of the lawyer for this questioning, with its "
+                                                          "own sources (e.g. the signed form).")
     recorded: v.Recording = "unknown"
     officials_count: Count | None = None
 

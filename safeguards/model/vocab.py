@@ -36,7 +36,13 @@ StatusLabel = Literal["suspect", "accused", "witness", "administrative", "invite
 RecordKind = Literal["detention_protocol", "custody_register", "admission_record", "other"]
 RightsForm = Literal["oral", "written", "signed", "unknown"]
 LawyerType = Literal["chosen", "state_appointed", "lay_defender", "unknown"]
-Examiner = Literal["independent", "facility", "state_forensic", "ambulance", "prison", "monitor_visual", "unknown"]
+# Who examined the person: independent (a doctor independent of the detaining and investigating body, e.g. of the
+# person's choice), facility (health staff of the detention facility run by the detaining body), police_medical (a
+# doctor employed by the police or the investigating body), state_forensic (a State forensic expert), ambulance (a
+# public ambulance crew), prison (a prison doctor, e.g. on admission after police custody), monitor_visual (a
+# monitor's visual check, which is not an examination).
+Examiner = Literal["independent", "facility", "police_medical", "state_forensic", "ambulance", "prison",
+                   "monitor_visual", "unknown"]
 Consistency = Literal["not_consistent", "consistent", "highly_consistent", "typical", "diagnostic"]
 RequestResponse = Literal["granted", "refused", "ignored", "delayed", "unknown"]
 Recording = Literal["full", "partial", "none", "unknown"]

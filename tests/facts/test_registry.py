@@ -19,8 +19,6 @@ KEPT = {
     # Art 15 rules read in_proceedings (any proceedings) and unverified_coerced_statement_used (use and
     # verification in the same proceeding); the detainee's own trial and any use are shown in fact lists.
     "tried", "coerced_statement_used",
-    # Care after injury: timing for the medical-care rule (legal review defect 1).
-    "hours_to_care",
     # Burden of proof: whether the person was examined healthy on entry strengthens the presumption.
     "healthy_on_entry",
 }
