@@ -58,7 +58,7 @@ def _redress(ctx: CaseCtx, episodes: list[Instance], f: Facts) -> None:
     amounts = [r for r in comp if r.record.status == "happened" and r.record.amount]
     if amounts:
         f.put("compensation_amount", rfact(amounts, "; ".join(str(r.record.amount) for r in amounts)))
-    dated = [(r.record.as_of or r.record.at, r) for r in rows if (r.record.as_of or r.record.at)]
+    dated = [(d, r) for r in rows if (d := r.record.as_of or r.record.at) is not None]
     if dated:
         latest = max(d for d, _ in dated)
         f.put("redress_as_of", rfact([r for d, r in dated if d == latest], latest))

@@ -24,6 +24,22 @@ def test_complaint_facts() -> None:
     assert value(got, "to_un", "complaint") is False
 
 
+def test_complaint_registered_prompt_answered() -> None:
+    got = case(complaints=[COMPLAINT], investigations=[{**INV, "victim_informed": True}])
+    assert value(got, "complaint_lodged", "complaint") is True
+    assert value(got, "complaint_registered", "complaint") is True  # an examination was opened on it
+    assert value(got, "complaint_answered", "complaint") is True
+    assert value(got, "days_to_examination", "complaint") == (1.0, 3.0)
+    bare = case(complaints=[COMPLAINT])
+    for name in ("complaint_registered", "complaint_answered", "days_to_examination"):
+        assert value(bare, name, "complaint") == ABSENT, name
+    refused = case(complaints=[{**COMPLAINT, "registered": False, "answered": False}])
+    assert value(refused, "complaint_registered", "complaint") is False
+    assert value(refused, "complaint_answered", "complaint") is False
+    never = case(complaints=[{**COMPLAINT, "status": "not_happened"}])
+    assert value(never, "complaint_lodged", "complaint") is False
+
+
 def test_complaint_without_status_or_source_is_unknown() -> None:
     bare = {k: v for k, v in COMPLAINT.items() if k != "status"}
     for rec in (bare, {**COMPLAINT, "sources": []}):
