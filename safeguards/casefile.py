@@ -318,6 +318,9 @@ class _Semantics:
             self._refs(ids, ("reprisals", i, "follows"), rep.follows, ("complaints",), "complaint")
         for i, proc in enumerate(c.proceedings):
             self._refs(ids, ("proceedings", i, "defendants"), proc.defendants, ("person",), "person")
+        for i, red in enumerate(c.redress):
+            if red.adequacy_source is not None:
+                self._ref(ids, ("redress", i, "adequacy_source"), red.adequacy_source, ("source",), "source")
         for i, resp in enumerate(c.official_responses):
             self._refs(ids, ("official_responses", i, "evidence"), resp.evidence, ("source",), "source")
         for i, ep in enumerate(c.episodes):

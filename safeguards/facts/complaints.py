@@ -2,8 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from safeguards.facts.context import CaseCtx, case_facts, complaint_facts
-from safeguards.facts.registry import CASE, Facts, Instance, Rec, declare, known, records, rfact, rstatus
+from safeguards.facts.intervals import DAY, earliest, span
+from safeguards.facts.registry import (
+    CASE,
+    Fact,
+    Facts,
+    Instance,
+    Rec,
+    declare,
+    joined,
+    known,
+    records,
+    rfact,
+    rstatus,
+)
 from safeguards.model.case import Complaint, Investigation
 
 # The Committee against Torture (art 22) is one UN body among others: "un_committee" is any other treaty body.
@@ -44,6 +59,15 @@ declare("complaint_to_related_body", "bool", ("complaint",), "the complaint was 
 declare("complaint_examined", "bool", ("complaint",), "an investigation or inquiry followed the complaint",
         "investigations[].triggered_by, with status and sources")
 declare("to_un", "bool", ("complaint",), "the complaint went to a UN body", "complaints[].body_kind")
+declare("complaint_lodged", "bool", ("complaint",), "the complaint was made (false when the file records that it "
+        "was not)", "complaints[].status with sources")
+declare("complaint_registered", "bool", ("complaint",), "the complaint was registered by the body it went to (true "
+        "also when an examination it triggered was opened, since that shows it was received and recorded)",
+        "complaints[].registered; investigations[].triggered_by")
+declare("complaint_answered", "bool", ("complaint",), "the complainant was told the outcome",
+        "complaints[].answered, else investigations[].victim_informed of the examinations it triggered")
+declare("days_to_examination", "days", ("complaint",), "days from the complaint to the opening of its examination",
+        "complaints[].at and investigations[].opened_at of the examinations it triggered")
 
 
 def related_fact(invs: list[Rec[Investigation]], f: Facts, name: str) -> None:
@@ -75,3 +99,28 @@ def _complaint(ctx: CaseCtx, i: int, f: Facts) -> None:
     elif c.answered is False:
         f.put("complaint_examined", rfact([comp], False))
     f.put("to_un", rfact([comp], c.body_kind in UN_BODIES))
+    f.put("complaint_lodged", rfact([comp], c.status == "happened"))
+    if c.registered is not None:
+        f.put("complaint_registered", rfact([comp], c.registered))
+    elif examined:
+        f.put("complaint_registered", rfact(examined, True))
+    if c.answered is not None:
+        f.put("complaint_answered", rfact([comp], c.answered))
+    else:
+        f.put("complaint_answered", some_all_recs(examined, lambda r: r.victim_informed))
+    if examined:
+        c_when = ctx.when(c.at, c.approximate)
+        o_when = earliest([ctx.when(r.record.opened_at, r.record.approximate) for r in examined])
+        got = span(c_when, o_when, DAY)
+        if got is not None:
+            f.put("days_to_examination", joined(got, rfact([comp], None), rfact(examined, None)))
+
+
+def some_all_recs(recs: list[Rec[Investigation]], value: Callable[[Investigation], bool | None]) -> Fact | None:
+    """True if ``value`` is true for some record; False if it is false for every one; else absent."""
+    yes = [r for r in recs if value(r.record) is True]
+    if yes:
+        return rfact(yes, True)
+    if recs and all(value(r.record) is False for r in recs):
+        return rfact(recs, False)
+    return None

@@ -369,10 +369,20 @@ class CourtAppearance(EventBase):
     """Brought before a judge."""
 
     type: Literal["court_appearance"]
-    physically_present: Flag = None
+    physically_present: Flag = Field(None, description="The person was physically brought before the judge (true), "
+                                                       "or the hearing or detention order took place without them "
+                                                       "(false; a decision on the papers, or in their absence).")
     allegation_raised: Flag = None
     judge_response: v.JudgeResponse = "unknown"
     outcome: v.CourtOutcome = "unknown"
+    delay_justification: Text | None = Field(
+        None, description="The reason the authorities gave for bringing the person before the judge more than 48 "
+                          "hours after the actual apprehension, as the cited source states it.")
+    delay_exceptional: Flag = Field(
+        None, description="Whether that reason was accepted as absolutely exceptional and justified (by a court or "
+                          "treaty body, or on the analyst's reading of the cited source): true, false, or not "
+                          "assessed (null). It counts only with delay_justification: a delay for which no reason "
+                          "is recorded is unjustified.")
 
 
 class Transfer(EventBase):
@@ -386,6 +396,18 @@ class Solitary(EventBase):
     """Solitary confinement: 22 hours or more a day without meaningful contact."""
 
     type: Literal["solitary_confinement"]
+    reasons: list[v.SolitaryReason] = Field(default_factory=list, description="Why the person was isolated, as the "
+                                            "sources state it. confession, information, coercion and "
+                                            "intimidation are never lawful reasons.")
+    authorised: Flag = Field(None, description="Imposed by a decision of an authority competent under law "
+                                               "(Nelson Mandela Rules r.45(1)).")
+    reviewed: Flag = Field(None, description="Subject to independent review (Nelson Mandela Rules r.45(1)).")
+    last_resort: Flag = Field(None, description="Used only as a last resort, for as short a time as possible "
+                                                "(Nelson Mandela Rules r.45(1)).")
+    disability_exacerbated: Flag = Field(
+        None, description="The person has a mental or physical disability or illness that the isolation would "
+                          "exacerbate (true); has none, or it would not (false, e.g. after a medical check); or "
+                          "not stated (null) (Nelson Mandela Rules r.45(2)).")
 
 
 class Conditions(EventBase):
@@ -583,8 +605,18 @@ class Redress(Sourced):
     kind: v.RedressKind
     status: v.Status = Field(description="Provided (happened), not provided (not_happened) or unknown.")
     at: Time | None = None
-    as_of: Time | None = Field(None, description="For not_happened: the date the information is current to.")
-    amount: Name | None = None
+    as_of: Time | None = Field(None, description="The date the information is current to (for not_happened, and "
+                                                 "for whether an award was paid); reports date the finding by it.")
+    amount: Name | None = Field(None, description="The amount awarded, as text with its currency, e.g. 'KZT "
+                                                  "2,000,000'.")
+    paid: Flag = Field(None, description="For compensation: the award was actually paid (true), not paid "
+                                         "(false), or not stated (null).")
+    adequate: Flag = Field(None, description="The compensation is fair and adequate to the harm, or the "
+                                             "rehabilitation as full as possible (true); it is not, e.g. a token "
+                                             "award (false); or not assessed (null). It counts only with "
+                                             "adequacy_source.")
+    adequacy_source: Id | None = Field(None, description="Id of the source that assesses adequacy (a UN decision, "
+                                                         "a court, a medical or expert opinion).")
 
 
 class OfficialResponse(Sourced):

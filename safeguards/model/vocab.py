@@ -60,6 +60,8 @@ Deprivation = Literal["food", "water", "sleep", "toilet", "heating", "space", "l
                       "clothing"]
 JudgeResponse = Literal["ordered_investigation", "ordered_medical_exam", "excluded_evidence", "ignored",
                         "dismissed", "removed_detainee", "not_raised", "unknown"]
+SolitaryReason = Literal["discipline", "security", "protection", "health", "investigation", "confession", "information",
+                         "coercion", "intimidation", "other", "unknown"]
 CourtOutcome = Literal["remand", "release", "adjourned", "other", "unknown"]
 ContactKind = Literal["family", "lawyer", "doctor", "consular", "communications", "any"]
 

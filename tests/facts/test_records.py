@@ -24,6 +24,22 @@ def test_complaint_facts() -> None:
     assert value(got, "to_un", "complaint") is False
 
 
+def test_complaint_registered_prompt_answered() -> None:
+    got = case(complaints=[COMPLAINT], investigations=[{**INV, "victim_informed": True}])
+    assert value(got, "complaint_lodged", "complaint") is True
+    assert value(got, "complaint_registered", "complaint") is True  # an examination was opened on it
+    assert value(got, "complaint_answered", "complaint") is True
+    assert value(got, "days_to_examination", "complaint") == (1.0, 3.0)
+    bare = case(complaints=[COMPLAINT])
+    for name in ("complaint_registered", "complaint_answered", "days_to_examination"):
+        assert value(bare, name, "complaint") == ABSENT, name
+    refused = case(complaints=[{**COMPLAINT, "registered": False, "answered": False}])
+    assert value(refused, "complaint_registered", "complaint") is False
+    assert value(refused, "complaint_answered", "complaint") is False
+    never = case(complaints=[{**COMPLAINT, "status": "not_happened"}])
+    assert value(never, "complaint_lodged", "complaint") is False
+
+
 def test_complaint_without_status_or_source_is_unknown() -> None:
     bare = {k: v for k, v in COMPLAINT.items() if k != "status"}
     for rec in (bare, {**COMPLAINT, "sources": []}):
@@ -84,12 +100,39 @@ def test_redress_proceedings_removals() -> None:
                              "court_response": "ignored", "sources": ["s1"]}],
                removals=[{"id": "m", "kind": "extradition", "status": "happened", "risk_claimed": True,
                           "risk_assessed": False, "interim_measures_ignored": True, "sources": ["s1"]}])
-    expected = {"redress_provided": False, "tried": True, "coerced_statement_used": True,
+    expected = {"compensation_effective": False, "tried": True, "coerced_statement_used": True,
                 "court_verified_allegation": False, "removal": True, "removal_risk_claimed": True,
                 "risk_assessed": False, "interim_measures_ignored": True}
     for name, want in expected.items():
         assert value(got, name, "case") == want, name
         assert value(case(), name, "case") == ABSENT, name
+
+
+def _comp(**fields: Any) -> dict[str, Any]:
+    return {"id": "x", "kind": "compensation", "status": "happened", "at": "2021-01-01", "sources": ["s1"], **fields}
+
+
+def test_redress_needs_adequacy_with_a_source_and_payment() -> None:
+    ok = {"adequate": True, "adequacy_source": "s2", "paid": True}
+    assert value(case(redress=[_comp(**ok)]), "compensation_effective", "case") is True
+    # any payment is not redress: adequacy unassessed, or assessed without a source, decides nothing
+    assert value(case(redress=[_comp(paid=True)]), "compensation_effective", "case") == ABSENT
+    assert value(case(redress=[_comp(adequate=True, paid=True)]), "compensation_effective", "case") == ABSENT
+    # a token award, or an award not paid
+    token = _comp(adequate=False, adequacy_source="s2", paid=True, amount="USD 20")
+    assert value(case(redress=[token]), "compensation_effective", "case") is False
+    assert value(case(redress=[_comp(**{**ok, "paid": False})]), "compensation_effective", "case") is False
+    assert value(case(redress=[token]), "compensation_amount", "case") == "USD 20"
+    # a record of unknown status may be the redress: nothing is decided against the State
+    unknown = {**_comp(**ok), "id": "y", "status": "unknown"}
+    assert value(case(redress=[token, unknown]), "compensation_effective", "case") == ABSENT
+    # rehabilitation is judged apart from compensation
+    got = case(redress=[_comp(**ok), {"id": "r", "kind": "rehabilitation", "status": "not_happened",
+                                      "as_of": "2022-05-01", "sources": ["s1"]}])
+    assert value(got, "compensation_effective", "case") is True
+    assert value(got, "rehabilitation_effective", "case") is False
+    assert value(got, "redress_as_of", "case") == "2022-05-01"
+    assert value(case(), "redress_as_of", "case") == ABSENT
 
 
 def test_death() -> None:
