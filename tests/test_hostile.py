@@ -125,8 +125,8 @@ def test_rule_failing_at_run_time_names_the_rule(tmp_path: Path, capsys: pytest.
     shutil_copy = (RULES / "prompt-judicial-control" / "judicial-control-delayed.yaml").read_text()
     (folder / "prompt-judicial-control").mkdir(parents=True)
     (folder / "prompt-judicial-control" / "judicial-control-delayed.yaml").write_text(shutil_copy.replace(
-        "met: hours_to_court_max <= limit_hours || (justification_allowed && court_delay_justified)",
-        "met: int(hours_to_court_max) / 0 > 1"))
+        "breach: hours_to_court_min > limit_hours && (court_delay_justified == false || !justification_allowed)",
+        "breach: int(hours_to_court_min) / 0 > 1"))
     code = main(["check", str(CASES / "rs-1997-dimitrijevic.yaml"), "--rules", str(folder), "-o", str(tmp_path / "o"),
                  "--no-cache", "--quiet"])
     err = capsys.readouterr().err
@@ -140,8 +140,8 @@ def test_rule_failing_in_a_worker_process_is_reported_not_hung(tmp_path: Path) -
     folder.mkdir(parents=True)
     (folder / "judicial-control-delayed.yaml").write_text(
         (RULES / "prompt-judicial-control" / "judicial-control-delayed.yaml").read_text().replace(
-            "met: hours_to_court_max <= limit_hours || (justification_allowed && court_delay_justified)",
-            "met: int(hours_to_court_max) / 0 > 1"))
+            "breach: hours_to_court_min > limit_hours && (court_delay_justified == false || !justification_allowed)",
+            "breach: int(hours_to_court_min) / 0 > 1"))
     proc = subprocess.run([sys.executable, "-m", "safeguards", "check", str(CASES), "--rules", str(tmp_path / "rules"),
                            "-o", str(tmp_path / "o"), "--no-cache", "--quiet", "--jobs", "2"],
                           capture_output=True, text=True, timeout=120, check=False)

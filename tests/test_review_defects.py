@@ -84,7 +84,7 @@ def test_a2a_a_death_whose_link_to_custody_is_open_is_undecided() -> None:
 def test_a2b_an_undated_examination_is_not_an_examination_in_custody() -> None:
     # Old: "met" for no-medical-examination on an undated exam by facility staff with officers present.
     c = case(episodes=episode(ev("medical_examination", examiner="facility", officers_present=True)))
-    assert outcome(findings(c), "no-medical-examination") == "insufficient_information"
+    assert outcome(findings(c), "medical-exam-not-prompt") == "insufficient_information"
 
 
 def test_a2c_records_without_status_are_unknown() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from safeguards.facts.context import EpisodeCtx, episode_facts, first
 from safeguards.facts.custody import put_hours
 from safeguards.facts.intervals import DAY, HOUR, span, when
-from safeguards.facts.registry import EPISODE, Ev, Facts, declare, events, of, some_all, status
+from safeguards.facts.registry import EPISODE, Ev, Fact, Facts, declare, events, of, some_all, status
 from safeguards.model.case import (
     Conditions,
     ContactDenied,
@@ -20,6 +20,9 @@ OUTSIDE_EXAMINERS = frozenset({"independent", "ambulance"})
 # Necessities whose deprivation for long enough reaches the minimum level of severity on its own; the others
 # (light, fresh air, bedding, clothing, space) count towards cumulation.
 ESSENTIAL = frozenset({"food", "water", "sleep", "toilet", "heating"})
+
+
+OPEN_HOURS = 1e9  # an upper bound the records leave open
 
 
 def _longest(f: Facts, name: str, spans: list[tuple[tuple[float, float], Ev[EventBase]]]) -> None:
@@ -87,10 +90,17 @@ def _conditions(ep: EpisodeCtx, f: Facts) -> None:
         _longest(f, "essential_deprivation_hours", essential)
     elif held and not any(ESSENTIAL & set(it.event.deprivations) for it in held):
         f.put("essential_deprivation_hours", of(held, (0.0, 0.0)))
+    if any(it.event.status == "unknown" for it in conds):
+        # A deprivation of unknown status may be the longest or add a kind: the upper bounds stay open.
+        for name in ("deprivation_hours", "essential_deprivation_hours"):
+            known = f.get(name)
+            if known is not None:
+                f.put(name, Fact((known.value[0], OPEN_HOURS), known.sources, known.paths))
     if held:
         kinds = sorted({k for it in held for k in it.event.deprivations})
         f.put("deprivation_kinds", of(held, kinds))
-        f.put("deprivation_kinds_count", of(held, len(kinds)))
+        if not any(it.event.status == "unknown" for it in conds):
+            f.put("deprivation_kinds_count", of(held, len(kinds)))
     elif conds and not any(it.event.status == "unknown" for it in conds):
         f.put("deprivation_kinds", of(conds, []))
         f.put("deprivation_kinds_count", of(conds, 0))

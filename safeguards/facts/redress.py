@@ -48,6 +48,27 @@ declare("redress_as_of", "string", CASE, "the date the redress information is cu
         "else the latest date, of the redress records)", "redress[].as_of and at")
 
 
+declare("compensation_lapsed", "bool", CASE, "a source records a time up to which no compensation had been "
+        "provided (false when every compensation record shows compensation provided)",
+        "redress[] of kind compensation: status and as_of")
+declare("compensation_denied_as_of", "string", CASE, "the date up to which a source records that no compensation "
+        "had been provided (a compensation record not_happened with as_of): a failure that occurred, whatever came "
+        "later", "redress[] of kind compensation, status not_happened, as_of")
+
+
+@case_facts
+def _denied(ctx: CaseCtx, episodes: list[Instance], f: Facts) -> None:
+    rows = [r for r in records(ctx.case.redress, "redress") if r.record.kind == "compensation"
+            and r.record.status == "not_happened" and r.record.as_of and r.record.source_ids()]
+    comp = [r for r in records(ctx.case.redress, "redress") if r.record.kind == "compensation"]
+    if rows:
+        first = min(rows, key=lambda r: str(r.record.as_of))
+        f.put("compensation_denied_as_of", rfact([first], first.record.as_of))
+        f.put("compensation_lapsed", rfact(rows, True))
+    elif comp and all(r.record.status == "happened" and r.record.source_ids() for r in comp):
+        f.put("compensation_lapsed", rfact(comp, False))
+
+
 @case_facts
 def _redress(ctx: CaseCtx, episodes: list[Instance], f: Facts) -> None:
     rows = records(ctx.case.redress, "redress")
