@@ -22,6 +22,9 @@ Law = Literal["convention", "national"]
 Timing = Literal["in_force", "later", "undated"]
 
 
+_FIELDS: dict[type, frozenset[str]] = {}
+
+
 class Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -32,7 +35,11 @@ class Frozen(BaseModel):
         ``model_construct`` does the same but walks the fields looking for defaults, which is most of the
         engine's time per finding; a test checks that both give equal objects.
         """
-        assert values.keys() == cls.model_fields.keys(), sorted(values.keys() ^ cls.model_fields.keys())
+        if __debug__:
+            fields = _FIELDS.get(cls)
+            if fields is None:
+                fields = _FIELDS[cls] = frozenset(cls.model_fields)
+            assert values.keys() == fields, sorted(values.keys() ^ fields)
         obj = cls.__new__(cls)
         object.__setattr__(obj, "__dict__", values)
         object.__setattr__(obj, "__pydantic_fields_set__", set(values))

@@ -181,12 +181,21 @@ class Evaluator:
         act = dict(base) if base is not None else activation(inst.facts)
         act.update(params)
         msgs = rule.rule.messages
-        applies = self._run(rule, "applies", act, inst)
-        breach = met = None
-        if applies:
-            breach = self._run(rule, "breach", act, inst)
-            # A decided breach settles the outcome; `met` is still evaluated when checking rules (fixtures).
-            met = self._run(rule, "met", act, inst) if breach is not True or self.strict else None
+        memo_key = None if self.strict else _memo_key(rule, act, params)
+        got = _VERDICTS.get(memo_key) if memo_key is not None else None
+        if got is not None:
+            applies, breach, met = got
+        else:
+            applies = self._run(rule, "applies", act, inst)
+            breach = met = None
+            if applies:
+                breach = self._run(rule, "breach", act, inst)
+                # A decided breach settles the outcome; `met` is still evaluated when checking rules (fixtures).
+                met = self._run(rule, "met", act, inst) if breach is not True or self.strict else None
+            if memo_key is not None:
+                if len(_VERDICTS) > MEMO_LIMIT:
+                    _VERDICTS.clear()
+                _VERDICTS[memo_key] = (applies, breach, met)
         if breach is True and met is True:
             # The loader samples activations; a case can still find the overlap: refuse, located at the rule.
             line, col = rule.locate("met")
@@ -212,6 +221,30 @@ class Evaluator:
         need = "; ".join(f"{m.fact} ({m.reason})" for m in missing)
         text = head + (f" Needed: {need}." if need else "")
         return _Raw(outcome, text, _used(rule, keys, inst), missing)
+
+
+# The three verdicts of a rule depend only on the values of the variables it reads and on its parameters:
+# cases share them often (every case with no removal recorded gives the same verdicts for the removal rules),
+# so they are computed once per distinct set of values.
+MEMO_LIMIT = 200_000
+_VERDICTS: dict[tuple[Any, ...], tuple[bool | None, bool | None, bool | None]] = {}
+_READS: dict[tuple[str, str | None, str, str], tuple[str, ...]] = {}
+
+
+def _frozen(value: Any) -> Any:
+    return tuple(value) if isinstance(value, list) else value
+
+
+def _memo_key(rule: CompiledRule, act: Mapping[str, Any], params: Mapping[str, Any]) -> tuple[Any, ...]:
+    r = rule.rule
+    ident = (rule.path, r.applies, r.breach, r.met)
+    names = _READS.get(ident)
+    if names is None:
+        names = _READS[ident] = tuple(sorted({v for vs in rule.reads.values() for v in vs}))
+    return (*ident, tuple(sorted(params.items())), tuple(_frozen(act.get(n, _ABSENT)) for n in names))
+
+
+_ABSENT = object()
 
 
 def _error(rule: CompiledRule, key: str, inst: Instance, text: str) -> RuleError:
