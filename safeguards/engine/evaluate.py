@@ -148,7 +148,9 @@ class Evaluator:
             if national:
                 assert self.profile is not None
                 for r in self.ruleset.rules:
-                    overrides = self.profile.params.get(r.rule.id, {})
+                    # A national value equal to the Convention's adds nothing: no second reading.
+                    overrides = {k: v for k, v in self.profile.params.get(r.rule.id, {}).items()
+                                 if k not in r.rule.params or v.value != r.rule.params[k].value}
                     own = r.rule.law == "national" and r.rule.profile == self.profile.id
                     if own or (r.rule.law == "convention" and overrides):
                         params = {**self.base_params[r.rule.id], **{k: v.value for k, v in overrides.items()}}
