@@ -5,22 +5,33 @@ from __future__ import annotations
 import argparse
 import sys
 
+from safeguards.docgen import fixture_comment_problems, fixture_docs
 from safeguards.problems import RuleError
 from safeguards.rules.compile import RuleSet, load_rules
+from safeguards.rules.fixtures import fixture_files
+from safeguards.rules.model import Rule
 
 
 def _citation(c: object) -> str:
     instrument = getattr(c, "instrument", "")
     provision = getattr(c, "provision", None)
     status = getattr(c, "status", "")
-    return f"{instrument}{', ' + provision if provision else ''} [{status}]"
+    since = getattr(c, "applies_from", None)
+    return f"{instrument}{', ' + provision if provision else ''} [{status}]" + (f" (from {since})" if since else "")
+
+
+def _law(rule: Rule) -> str:
+    """'convention', or the profile of a national-law rule."""
+    return rule.profile or rule.law
 
 
 def _list(rules: RuleSet) -> None:
-    for r in rules.rules:
-        rule = r.rule
-        arts = ", ".join(rule.articles)
-        sys.stdout.write(f"{rule.id:42} {rule.safeguard:36} arts {arts:10} {rule.severity:8} {rule.scope}\n")
+    header = ("rule", "safeguard", "arts", "severity", "scope", "law", "role", "fixtures")
+    rows = [(r.rule.id, r.rule.safeguard, ", ".join(r.rule.articles), r.rule.severity, r.rule.scope,
+             _law(r.rule), r.rule.role, str(len(fixture_files(rules, r)))) for r in rules.rules]
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+    for row in [header, *rows]:
+        sys.stdout.write("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip() + "\n")
     sys.stdout.write(f"{len(rules.rules)} rules, {len({r.rule.safeguard for r in rules.rules})} safeguards; "
                      f"rule set {rules.digest[:12]}\n")
 
@@ -42,12 +53,24 @@ def _show(rules: RuleSet, rule_id: str) -> int:
             out.append(f"  recommendation ({prof.id}): {prof.recommendations.by_rule[r.id]}")
     for name, p in r.params.items():
         out.append(f"  param {name}: {p.description}")
-        out.append(f"    convention: {p.value} ({p.source})")
+        out.append(f"    {_law(r) if r.law == 'national' else 'convention'}: {p.value} ({p.source})")
         out += [f"    {prof.id}: {prof.params[r.id][name].value} ({prof.params[r.id][name].source})"
                 for prof in rules.profiles.values() if name in prof.params.get(r.id, {})]
     out += ["", f"  applies: {r.applies or '(always)'}", f"  breach:  {r.breach}", f"  met:     {r.met}"]
     reads = sorted({v for vs in compiled.reads.values() for v in vs})
     out.append(f"  facts read (missing ones make the finding 'insufficient information'): {', '.join(reads)}")
+    out += ["", "  fixtures:"]
+    docs = fixture_docs(rules, compiled)
+    current = None
+    for doc in docs:
+        if doc.outcome(compiled) != current:
+            current = doc.outcome(compiled)
+            out.append(f"    {current}:")
+        comment = doc.comment or "(no comment: start the fixture with a '#' line)"
+        profiles = f" [{doc.expectation(compiled)}]" if doc.per_profile else ""
+        out.append(f"      {doc.name}{profiles}: {comment}")
+    if not docs:
+        out.append(f"    (none: add {compiled.rule.id}/<outcome>.yaml under fixtures/ beside the rule)")
     sys.stdout.write("\n".join(out) + "\n")
     return 0
 
@@ -56,6 +79,7 @@ def _test(rules: RuleSet) -> int:
     from safeguards.rules.fixtures import run_all
 
     results, problems = run_all(rules)
+    problems += fixture_comment_problems(rules)
     failed = [r for r in results if not r.passed]
     for r in failed:
         sys.stdout.write(f"FAIL {r.rule_id} {r.fixture} [{r.profile}]: expected {r.expected}, got {r.actual}"
