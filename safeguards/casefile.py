@@ -359,7 +359,7 @@ class _Semantics:
             if ind is not None and (ind.independent is False or ind.impartial is False) and not ind.reason:
                 self.add(("investigations", i, "independence"), "independence-reason",
                          f"investigation {inv.id} is recorded as not independent or not impartial without a reason",
-                         "add 'reason:' as the source states it")
+                         "add 'reason:' as the source states it", key=True)
         com = c.committee
         if com is not None and com.interim_measures_requested is False and com.interim_measures_respected is not None:
             self.add(("committee", "interim_measures_respected"), "interim-measures-not-requested",

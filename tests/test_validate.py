@@ -44,7 +44,7 @@ def test_bundled_case_is_clean(path: Path) -> None:
 
 
 FOUR = """\
-schema_version: 1
+schema_version: 2
 id: four-errors
 title: Four errors
 jurisdiction: KZ

@@ -109,6 +109,9 @@ def migrate_bytes(path: str, raw: bytes) -> Migrated:
     """Upgrade the case file ``raw`` (read from ``path``) to the current version."""
     try:
         doc = load_file(path, raw)
+        broken = [p for p in doc.problems if p.level is Level.ERROR]
+        if broken:  # e.g. a duplicate key: which of the two values is meant must be settled first
+            return Migrated(path, problem=broken[0])
         data = doc.data
         if not isinstance(data, dict) or "schema_version" not in data:
             what = "it has no schema_version" if isinstance(data, dict) else \
