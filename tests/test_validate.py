@@ -156,7 +156,8 @@ def test_pre_commit_hook_is_declared() -> None:
 def test_force_at_apprehension_may_precede_it(tmp_path: Path, at: str, flag: bool | None, chronology: bool) -> None:
     extra = "" if flag is None else "        at_apprehension: true\n"
     text = (ROOT / "tests" / "cases" / "invalid" / "force-long-before-apprehension.yaml").read_text()
-    text = text.replace("        at: 2020-05-02T07:00 #<\n        at_apprehension: true\n", f"        at: {at}\n{extra}")
+    old = "        at: 2020-05-02T07:00 #<\n        at_apprehension: true\n"
+    text = text.replace(old, f"        at: {at}\n{extra}")
     f = tmp_path / "f.yaml"
     f.write_text(text)
     codes = [p.code for p in load(str(f)).problems]
