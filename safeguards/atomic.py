@@ -35,8 +35,11 @@ def confined(directory: str | os.PathLike[str], name: str) -> Path:
     return resolved
 
 
-def write_atomic(path: str | os.PathLike[str], data: bytes | str) -> None:
+def write_atomic(path: str | os.PathLike[str], data: bytes | str, mode: int | None = None) -> None:
     """Write to a temporary file in the same directory, then rename it over ``path``.
+
+    ``mode``: the permission bits of the new file (default: 0666 less the umask), e.g. those of the file it
+    replaces.
 
     The rename is atomic: a reader, or a process killed mid-write, sees the old file or the new one.
     There is no fsync: outputs can be regenerated, and syncing every report costs more than the
@@ -48,7 +51,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | str) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         # mkstemp creates 0600 files; reports are ordinary files, so follow the umask.
-        os.chmod(tmp, 0o666 & ~_UMASK)
+        os.chmod(tmp, 0o666 & ~_UMASK if mode is None else mode)
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
         os.replace(tmp, target)

@@ -17,7 +17,17 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from safeguards.discovery import discover as discover  # re-exported: commands and tests import it from here
-from safeguards.model.case import EVENT_TYPES, Case, Person, Source, Sourced
+from safeguards.model.case import (
+    EVENT_TYPES,
+    SCHEMA_VERSION,
+    Case,
+    Death,
+    IllTreatment,
+    Person,
+    Source,
+    Sourced,
+    newer_fields,
+)
 from safeguards.model.timepoint import Interval, interval
 from safeguards.privacy import name_terms, spells_a_name
 from safeguards.problems import InputError, Level, Problem, sort_problems
@@ -26,6 +36,10 @@ from safeguards.yamlsource import Document, PathItem, load_file
 
 YamlPath = tuple[PathItem, ...]
 KNOWN_FIELDS = field_names([Case])
+# An act of force at the apprehension may be dated this much before the recorded apprehension (project choice: the
+# apprehension is the first restraint, so force used to make it comes at most minutes earlier; two hours absorb
+# the imprecision of the times that sources give).
+AT_APPREHENSION_TOLERANCE = 2 * 3600.0
 
 
 @dataclass(frozen=True)
@@ -226,6 +240,7 @@ class _Semantics:
         self.problems.append(Problem(self.doc.path, line, col, level, code, message, hint))
 
     def run(self) -> list[Problem]:
+        self._version()
         ids = self._ids()
         self._references(ids)
         self._consent()
@@ -233,6 +248,20 @@ class _Semantics:
         self._contested(ids)
         self._sourcing()
         return self.problems
+
+    # schema version
+
+    def _version(self) -> None:
+        version = self.case.schema_version
+        if version < SCHEMA_VERSION:
+            self.add(("schema_version",), "schema-outdated",
+                     f"schema_version {version} is an earlier version of the case-file format (current: "
+                     f"{SCHEMA_VERSION}); it is still read, with the same meaning",
+                     f"run 'safeguards migrate --in-place {self.doc.path}' to upgrade it", Level.WARNING)
+        for path, what in newer_fields(self.case, version):
+            self.add(path, "schema-version-field",
+                     f"{what} is new in schema version {SCHEMA_VERSION}; this file says schema_version: {version}",
+                     f"run 'safeguards migrate --in-place {self.doc.path}' first, or remove it", key=True)
 
     # ids and references
 
@@ -246,12 +275,22 @@ class _Semantics:
             yield ("episodes", i), ep, "episode"
             for j, place in enumerate(ep.places):
                 yield ("episodes", i, "places", j), place, "place"
+            for j, phase in enumerate(ep.phases):
+                yield ("episodes", i, "phases", j), phase, "phase"
             for j, ev in enumerate(ep.events):
                 yield ("episodes", i, "events", j), ev, "event"
+                if isinstance(ev, Death):
+                    for k, exam in enumerate(ev.body_examinations):
+                        yield ("episodes", i, "events", j, "body_examinations", k), exam, "body_examination"
         for name in ("complaints", "investigations", "proceedings", "reprisals", "redress", "official_responses",
                      "removals", "notices", "contested"):
             for i, rec in enumerate(getattr(c, name)):
                 yield (name, i), rec, name
+        for i, inv in enumerate(c.investigations):
+            if inv.independence is not None:
+                yield ("investigations", i, "independence"), inv.independence, "independence"
+        if c.committee is not None:
+            yield ("committee",), c.committee, "committee"
 
     def _ids(self) -> dict[str, str]:
         kinds: dict[str, str] = {}
@@ -302,11 +341,30 @@ class _Semantics:
                 self._refs(ids, path + ("people",), people, ("person",), "person")
         for i, ep in enumerate(c.episodes):
             places = {p.id for p in ep.places}
-            for j, ev in enumerate(ep.events):
-                if ev.place is not None and ev.place not in places:
-                    self.add(("episodes", i, "events", j, "place"), "dangling-reference",
-                             f"place {ev.place!r} is not one of this episode's places",
+            located = [(("episodes", i, "events", j, "place"), ev.place) for j, ev in enumerate(ep.events)]
+            located += [(("episodes", i, "phases", j, "place"), ph.place) for j, ph in enumerate(ep.phases)]
+            for where, place in located:
+                if place is not None and place not in places:
+                    self.add(where, "dangling-reference",
+                             f"place {place!r} is not one of this episode's places",
                              f"add it under episodes[{i}].places or use one of: {', '.join(sorted(places)) or 'none'}")
+        for i, person in enumerate(c.people):
+            if person.nationality is not None and person.nationalities \
+                    and person.nationalities[0] != person.nationality:
+                self.add(("people", i, "nationalities", 0), "nationality-mismatch",
+                         f"{person.id}: nationality is {person.nationality} but nationalities starts with "
+                         f"{person.nationalities[0]}", "list the nationality given in 'nationality' first")
+        for i, inv in enumerate(c.investigations):
+            ind = inv.independence
+            if ind is not None and (ind.independent is False or ind.impartial is False) and not ind.reason:
+                self.add(("investigations", i, "independence"), "independence-reason",
+                         f"investigation {inv.id} is recorded as not independent or not impartial without a reason",
+                         "add 'reason:' as the source states it", key=True)
+        com = c.committee
+        if com is not None and com.interim_measures_requested is False and com.interim_measures_respected is not None:
+            self.add(("committee", "interim_measures_respected"), "interim-measures-not-requested",
+                     "interim measures are said to be respected or not, but none were requested",
+                     "set interim_measures_requested: true, or leave interim_measures_respected out", Level.WARNING)
         for i, comp in enumerate(c.complaints):
             if comp.by is not None:
                 self._ref(ids, ("complaints", i, "by"), comp.by, ("person",), "person")
@@ -405,12 +463,31 @@ class _Semantics:
                 if at is not None and until is not None and until.end <= at.start:
                     self.add(base + ("until",), "chronology", f"{ev.type} ends before it starts",
                              "check the 'at' and 'until' times")
+                if isinstance(ev, Death):
+                    self._after(base, at, ev.autopsy_at, "autopsy_at", "the autopsy")
+                    for k, exam in enumerate(ev.body_examinations):
+                        self._after(base, at, exam.at, ("body_examinations", k, "at"), "the examination of the body")
                 if ev.status != "happened" or at is None or appr is None or ev.type in ("apprehension", "death"):
+                    continue
+                if isinstance(ev, IllTreatment) and ev.at_apprehension is True:
+                    if at.end + AT_APPREHENSION_TOLERANCE <= appr.start:
+                        self.add(base + ("at",), "chronology",
+                                 f"force at the apprehension dated {ev.at}, more than two hours before the "
+                                 "apprehension", "correct one of the two times, or the at_apprehension flag")
                     continue
                 if at.end <= appr.start:
                     self.add(base + ("at",), "chronology",
                              f"{ev.type.replace('_', ' ')} at {ev.at} is before the apprehension",
                              "times count from the actual apprehension; correct one of the two times")
+            for j, ph in enumerate(ep.phases):
+                base = ("episodes", i, "phases", j)
+                start = self._when(ph.start, ph.approximate)
+                until = self._when(ph.until, ph.approximate)
+                self._future(base + ("from",), start)
+                self._future(base + ("until",), until)
+                if start is not None and until is not None and until.end <= start.start:
+                    self.add(base + ("until",), "chronology", f"{ph.status.replace('_', ' ')} period ends before "
+                             "it starts", "check the 'from' and 'until' times")
         for i, comp in enumerate(c.complaints):
             at = self._when(comp.at, comp.approximate)
             self._future(("complaints", i, "at"), at)
@@ -441,6 +518,18 @@ class _Semantics:
         for name in ("proceedings", "redress", "official_responses", "removals", "notices"):
             for i, rec in enumerate(getattr(c, name)):
                 self._future((name, i, "at"), self._when(getattr(rec, "at", None)))
+        if c.committee is not None:
+            for key in ("submitted_at", "decision_at"):
+                self._future(("committee", key), self._when(getattr(c.committee, key)))
+
+    def _after(self, base: YamlPath, death: Interval | None, text: str | None, key: str | YamlPath,
+               what: str) -> None:
+        """``text`` (a time of the death event at ``base``/``key``) must not be before the death."""
+        got = self._when(text)
+        where = base + ((key,) if isinstance(key, str) else key)
+        self._future(where, got)
+        if got is not None and death is not None and got.end <= death.start:
+            self.add(where, "chronology", f"{what} is dated before the death", "check both times")
 
     # contested facts
 
@@ -478,7 +567,8 @@ class _Semantics:
             if isinstance(rec, Sourced):
                 self._unread(path, rec, by_id)
             if kind in ("event", "complaints", "investigations", "proceedings", "reprisals", "redress",
-                        "official_responses", "removals", "notices") and not srcs:
+                        "official_responses", "removals", "notices", "phase", "independence", "committee",
+                        "body_examination") and not srcs:
                 status = getattr(rec, "status", "happened")
                 if status != "unknown":
                     self.add(path, "unsourced-fact", f"{_label(rec, kind)} cites no source",

@@ -71,6 +71,16 @@ def _parser() -> argparse.ArgumentParser:
     for q in (rl, rs, rt):
         q.add_argument("--rules", default=None, metavar="DIR")
 
+    m = sub.add_parser("migrate", help="upgrade case files to the current schema version, keeping their meaning")
+    m.add_argument("paths", nargs="+", metavar="PATH", help="case files or directories (searched recursively)")
+    where = m.add_mutually_exclusive_group()
+    where.add_argument("--in-place", action="store_true",
+                       help="rewrite the files themselves (atomically); without it inputs are never modified")
+    where.add_argument("-o", "--output", metavar="DIR",
+                       help="write the upgraded files to DIR (a directory's files keep their relative paths)")
+    where.add_argument("--check", action="store_true",
+                       help="write nothing; exit 1 if a file is at an earlier version")
+
     a = sub.add_parser("annex", help="build the case annex of a shadow report from many case files")
     a.add_argument("paths", nargs="+", metavar="PATH")
     a.add_argument("--audience", choices=("public", "committee", "internal"), default="public",
@@ -111,6 +121,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from safeguards.commands.rules import run as run_rules
 
             return run_rules(args)
+        if args.command == "migrate":
+            from safeguards.commands.migrate import run as run_migrate
+
+            return run_migrate(args.paths, args.in_place, args.output, args.check)
         if args.command == "annex":
             from safeguards.commands.annex import run as run_annex
 

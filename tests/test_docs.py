@@ -250,3 +250,19 @@ def test_profile_example_is_a_valid_profile() -> None:
     (example,) = [b for b in _blocks(ROOT / "docs" / "profiles.md", "yaml") if "id: kz" in b]
     profile = Profile.model_validate(yaml.safe_load(example))
     assert profile.applies_to("KZ") and not profile.applies_to("ES")
+
+
+def test_version_2_fragments_validate(tmp_path: Path) -> None:
+    import yaml
+
+    from safeguards.casefile import load
+
+    blocks = _blocks(ROOT / "docs" / "case-files.md", "yaml")
+    base = yaml.safe_load(next(b for b in blocks if "schema_version" in b))
+    fragments = [b for b in blocks if b.startswith("# fragment:")]
+    assert len(fragments) >= 7
+    for text in fragments:
+        path = tmp_path / "fragment.yaml"
+        path.write_text(yaml.safe_dump({**base, **yaml.safe_load(text)}, sort_keys=False))
+        loaded = load(str(path))
+        assert loaded.ok and loaded.problems == (), (text.splitlines()[0], loaded.problems)

@@ -44,7 +44,7 @@ def test_bundled_case_is_clean(path: Path) -> None:
 
 
 FOUR = """\
-schema_version: 1
+schema_version: 2
 id: four-errors
 title: Four errors
 jurisdiction: KZ
@@ -145,3 +145,20 @@ def test_sarif_validates_against_the_official_schema(tmp_path: Path, capsys: pyt
 def test_pre_commit_hook_is_declared() -> None:
     text = (ROOT / ".pre-commit-hooks.yaml").read_text()
     assert "safeguards validate" in text or "entry: safeguards" in text
+
+
+@pytest.mark.parametrize(("at", "flag", "chronology"), [
+    ("2020-05-02T09:00", True, False),   # force just before the apprehension: accepted
+    ("2020-05-02T10:00", True, False),
+    ("2020-05-02T07:30", True, True),    # more than two hours before
+    ("2020-05-02T09:00", None, True),    # without the flag, an act before the apprehension is an error
+])
+def test_force_at_apprehension_may_precede_it(tmp_path: Path, at: str, flag: bool | None, chronology: bool) -> None:
+    extra = "" if flag is None else "        at_apprehension: true\n"
+    text = (ROOT / "tests" / "cases" / "invalid" / "force-long-before-apprehension.yaml").read_text()
+    old = "        at: 2020-05-02T07:00 #<\n        at_apprehension: true\n"
+    text = text.replace(old, f"        at: {at}\n{extra}")
+    f = tmp_path / "f.yaml"
+    f.write_text(text)
+    codes = [p.code for p in load(str(f)).problems]
+    assert ("chronology" in codes) is chronology, codes

@@ -8,6 +8,7 @@ from __future__ import annotations
 from safeguards.facts import (  # noqa: F401  (imported to register their facts, in this order)
     accountability,
     burden,
+    committee,
     complaints,
     conditions,
     court,

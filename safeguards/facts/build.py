@@ -29,10 +29,12 @@ def context(case: Case) -> CaseCtx:
     """The derivation context of ``case``: its episodes' events with their time bounds."""
     ctx = CaseCtx(case, subject_facts(case))
     weak = vulnerable(case)
+    subject = case.person(case.subject)
+    nationalities = subject.all_nationalities() if subject is not None else ()
     for i, ep in enumerate(case.episodes):
         items = [Item(ev, ("episodes", i, "events", j), when(ev.at, case.timezone, ev.approximate))
                  for j, ev in enumerate(ep.events)]
-        ctx.episodes.append(EpisodeCtx(i, ep, items, case.timezone, weak))
+        ctx.episodes.append(EpisodeCtx(i, ep, items, case.timezone, weak, nationalities))
     return ctx
 
 

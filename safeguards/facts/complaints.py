@@ -70,13 +70,33 @@ declare("days_to_examination", "days", ("complaint",), "days from the complaint 
         "complaints[].at and investigations[].opened_at of the examinations it triggered")
 
 
+def related(inv: Investigation) -> bool | None:
+    """Whether the investigating body is tied to those implicated (its ``relation``), or is recorded as not
+    independent or not impartial (its ``independence``); None when neither decides it."""
+    ind = inv.independence
+    if inv.relation in RELATED or (ind is not None and (ind.independent is False or ind.impartial is False)):
+        return True
+    if inv.relation == "independent" or (ind is not None and ind.independent is True and ind.impartial is not False):
+        return False
+    return None
+
+
+def related_rfact(recs: list[Rec[Investigation]], value: bool) -> Fact:
+    """A fact of ``value`` resting on the investigations and on the sources of their independence records."""
+    base = rfact(recs, value)
+    extra = [(r.record.independence, (*r.path, "independence")) for r in recs if r.record.independence is not None]
+    sources = tuple(dict.fromkeys((*base.sources, *(s for ind, _ in extra for s in ind.source_ids()))))
+    return Fact(value, sources, (*base.paths, *(p for _, p in extra)))
+
+
 def related_fact(invs: list[Rec[Investigation]], f: Facts, name: str) -> None:
-    """True if an investigation is by a related body, False if all are by independent ones."""
-    related = [r for r in invs if r.record.relation in RELATED]
-    if related:
-        f.put(name, rfact(related, True))
-    elif invs and all(r.record.relation == "independent" for r in invs):
-        f.put(name, rfact(invs, False))
+    """True if an investigation is by a related (or not independent or impartial) body, False if all are by
+    independent ones."""
+    tied = [r for r in invs if related(r.record) is True]
+    if tied:
+        f.put(name, related_rfact(tied, True))
+    elif invs and all(related(r.record) is False for r in invs):
+        f.put(name, related_rfact(invs, False))
 
 
 @complaint_facts

@@ -47,6 +47,7 @@ class EpisodeCtx:
     items: list[Item]
     tz: str
     vulnerable: Fact | None = None
+    nationalities: tuple[str, ...] = ()  # the subject's, for custody in another State (``Episode.state``)
 
     @property
     def path(self) -> tuple[str | int, ...]:

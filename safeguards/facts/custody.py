@@ -4,19 +4,21 @@ from __future__ import annotations
 
 from safeguards.facts.context import EpisodeCtx, episode_facts, first
 from safeguards.facts.intervals import HOUR, When, span, when
-from safeguards.facts.registry import ALL, EPISODE, Ev, Fact, Facts, declare, events, joined, of, status
+from safeguards.facts.registry import ALL, EPISODE, Ev, Fact, Facts, YamlPath, declare, events, joined, of, status
 from safeguards.model.case import (
     AcknowledgementRefused,
     Apprehension,
     Arrival,
     Case,
     EventBase,
+    Person,
     Registration,
     Release,
 )
 
-FOREIGN = declare("foreign_national", "bool", ALL, "the detainee is not a national of the State",
-                  "people[subject].nationality")
+FOREIGN = declare("foreign_national", "bool", ALL, "the detainee is not a national of the State (of the State "
+                  "holding them, in an episode with a state of its own); a dual national of that State is not "
+                  "foreign", "people[subject].nationality and nationalities; episodes[].state")
 JUVENILE = declare("juvenile", "bool", ALL, "the detainee was under 18 at apprehension",
                    "people[subject].age")
 
@@ -28,14 +30,29 @@ def subject_facts(case: Case) -> dict[str, Fact]:
         return {}
     out: dict[str, Fact] = {}
     at = case.people.index(subject)
-    if subject.nationality is not None:
-        out[FOREIGN] = Fact(subject.nationality != case.jurisdiction, tuple(subject.sources),
-                            (("people", at, "nationality"),))
+    nationalities = subject.all_nationalities()
+    if nationalities:
+        out[FOREIGN] = Fact(case.jurisdiction not in nationalities, tuple(subject.sources),
+                            _nationality_paths(subject, at))
     if subject.age is not None:
         out[JUVENILE] = Fact(subject.age < 18, tuple(subject.sources), (("people", at, "age"),))
     elif "child" in subject.vulnerabilities:
         out[JUVENILE] = Fact(True, tuple(subject.sources), (("people", at, "vulnerabilities"),))
     return out
+
+
+def _nationality_paths(subject: Person, at: int) -> tuple[YamlPath, ...]:
+    keys = [k for k, v in (("nationality", subject.nationality), ("nationalities", subject.nationalities)) if v]
+    return tuple(("people", at, k) for k in keys)
+
+
+@episode_facts
+def _custody_state(ep: EpisodeCtx, f: Facts) -> None:
+    """In custody abroad, the detainee is foreign or not with respect to the State that held them."""
+    state, base = ep.episode.state, f.get(FOREIGN)
+    if state is None or base is None:
+        return
+    f.put(FOREIGN, Fact(state not in ep.nationalities, base.sources, (*base.paths, (*ep.path, "state"))))
 
 
 def put_hours(f: Facts, name: str, ep: EpisodeCtx, end: When, used: list[Ev[EventBase]],

@@ -37,6 +37,16 @@ class Element:
     fact: Fact | None = None
 
 
+declare("force_at_apprehension", "bool", EPISODE, "force was used to apprehend the person, at or just before the "
+        "apprehension (false: a source says no force was used to apprehend them)",
+        "an ill_treatment event with at_apprehension: true (happened / not_happened)")
+
+
+@episode_facts
+def _force_at_apprehension(ep: EpisodeCtx, f: Facts) -> None:
+    f.put("force_at_apprehension", status(events(ep.items, IllTreatment, lambda e: e.at_apprehension is True)))
+
+
 def vulnerable(case: Case) -> Fact | None:
     """The subject is a child or has a recorded vulnerability (severity then follows from physical violence)."""
     person = case.person(case.subject)

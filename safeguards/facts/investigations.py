@@ -6,7 +6,7 @@ investigate. ``investigation_opened`` is false only from a sourced ``not_happene
 
 from __future__ import annotations
 
-from safeguards.facts.complaints import RELATED, UN_BODIES, related_fact
+from safeguards.facts.complaints import UN_BODIES, related, related_fact, related_rfact
 from safeguards.facts.context import CaseCtx, case_facts, investigation_facts
 from safeguards.facts.intervals import DAY, When, before, span
 from safeguards.facts.registry import (
@@ -53,7 +53,8 @@ def about(ctx: CaseCtx, subject: str) -> list[Rec[Investigation]]:
 declare("investigation_opened", "bool", ("case", "death"), "an investigation into the treatment (or the death) "
         "was opened", "investigations[] with status and sources, or outcome refused_to_open")
 declare("investigator_related", "bool", ("case", "investigation", "complaint", "death"),
-        "the investigating body belongs to the unit, agency or prosecutors implicated", "investigations[].relation")
+        "the investigating body belongs to the unit, agency or prosecutors implicated, or is recorded as not "
+        "independent or not impartial", "investigations[].relation, investigations[].independence")
 declare("prosecution", "bool", ("case",), "perpetrators were charged",
         "investigations[].outcome or proceedings[]")
 
@@ -280,8 +281,9 @@ def _investigation(ctx: CaseCtx, i: int, f: Facts) -> None:
         f.put("opened", rfact([rec], inv.status == "happened"))
     if not known(rec):
         return
-    if inv.relation != "unknown":
-        f.put("investigator_related", rfact([rec], inv.relation in RELATED))
+    tied = related(inv)
+    if tied is not None:
+        f.put("investigator_related", related_rfact([rec], tied))
     if inv.outcome != "unknown":
         f.put("outcome", rfact([rec], inv.outcome))
     taken = steps(inv)

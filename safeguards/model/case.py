@@ -14,13 +14,18 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Discriminator, Field
 from safeguards.model import vocab as v
 from safeguards.model.timepoint import parse_time, zone
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# Version 1 files are still read: every field added in version 2 is optional and no version-1 field changed its
+# meaning, so a version-1 file means the same under version 2 (``safeguards migrate`` rewrites its version line).
+# A version-1 file may not use the fields added in version 2 (NEW_IN_2): the version says which fields it knows.
+SCHEMA_VERSIONS = (1, 2)
 
 Id = Annotated[str, Strict(), StringConstraints(pattern=r"^[a-z0-9][a-z0-9._-]{0,79}$")]
 Name = Annotated[str, Strict(), StringConstraints(min_length=1, max_length=300)]
 Text = Annotated[str, Strict(), StringConstraints(max_length=20_000)]
 Flag = Annotated[bool, Strict()] | None
 Count = Annotated[int, Strict(), Field(ge=0, le=1_000_000)]
+Country = Annotated[str, Strict(), StringConstraints(pattern=r"^[A-Z]{2}$")]
 
 
 def _check_time(value: str) -> str:
@@ -140,11 +145,23 @@ class Person(Model):
     nationality: Annotated[str, Strict(), StringConstraints(pattern=r"^[A-Z]{2}$")] | None = Field(
         None, description="ISO 3166-1 alpha-2 code.")
     relation: Name | None = Field(None, description="Relation to the detainee, e.g. mother, brother.")
+    nationalities: list[Country] = Field(
+        default_factory=list, max_length=10,
+        description="Every nationality of the person (ISO 3166-1 alpha-2), the first being the one in "
+                    "`nationality` if that is given too. Consular and foreign-national facts read all of them.")
+    victim: Flag = Field(None, description="A victim in their own right (true): e.g. a relative whose anguish at a "
+                                           "disappearance, a death or the treatment of the detainee is itself "
+                                           "ill-treatment, or who was threatened or harmed. Cite the source.")
     vulnerabilities: list[v.Vulnerability] = Field(default_factory=list, description="Recorded vulnerabilities "
                                                    "(child, pregnant, disability, illness, older_person); cite "
                                                    "the source in sources.")
     consent: Consent = Field(description="Required for every person: no one is published without a decision.")
     sources: list[Id] = Field(default_factory=list)
+
+    def all_nationalities(self) -> tuple[str, ...]:
+        """Every recorded nationality: ``nationality`` first, then the others of ``nationalities``."""
+        first = (self.nationality,) if self.nationality is not None else ()
+        return tuple(dict.fromkeys((*first, *self.nationalities)))
 
 
 # --- sources ------------------------------------------------------------------------------
@@ -216,6 +233,10 @@ class Apprehension(EventBase):
     authority: Name | None = None
     status_label: v.StatusLabel = Field("unknown", description="What the person was called: suspect, "
                                                               "witness, 'invited', administrative...")
+    legal_ground: Text | None = Field(None, description="The legal ground stated for the detention, as the "
+                                                        "record or the authorities gave it (e.g. 'CPC art 128(1)"
+                                                        "(1): caught in the act'); leave out when none is "
+                                                        "recorded.")
 
 
 class Arrival(EventBase):
@@ -351,6 +372,10 @@ class IllTreatment(EventBase):
                                                 "assessed together under CAT art 1.")
     during: Id | None = Field(None, description="Id of the interrogation (or confession) event the act took "
                                                 "place during.")
+    at_apprehension: Flag = Field(
+        None, description="Force used to apprehend the person, at or just before the apprehension and outside "
+                          "any facility (true). Such an act may be dated up to two hours before the "
+                          "apprehension. With status not_happened and a source: no force was used to apprehend.")
 
 
 class Confession(EventBase):
@@ -363,6 +388,11 @@ class Confession(EventBase):
     recorded: v.Recording = "unknown"
     broadcast: Flag = Field(None, description="Shown on television or online.")
     retracted: Flag = None
+    language: Name | None = Field(None, description="The language the statement was written in and signed, "
+                                                    "e.g. Russian.")
+    language_understood: Flag = Field(None, description="The person understood the language of the statement "
+                                                        "they signed (false: they did not, and no "
+                                                        "interpreter translated it).")
 
 
 class CourtAppearance(EventBase):
@@ -444,6 +474,17 @@ class Release(EventBase):
     charged: Flag = None
 
 
+class BodyExamination(Sourced):
+    """An examination of a dead person's body other than the autopsy: by whom, when, what it found."""
+
+    kind: v.BodyExamKind = Field("external", description="external (the body was looked at and described) or "
+                                                         "autopsy (a second or independent autopsy).")
+    examiner: v.Examiner = Field("unknown", description="Who examined it: ambulance, state_forensic, "
+                                                        "independent, facility...")
+    at: Time | None = Field(None, description="When the body was examined.")
+    findings: Text | None = Field(None, description="What the examination recorded (injuries, cause of death).")
+
+
 class Death(EventBase):
     """Death in custody, during arrest or after release."""
 
@@ -451,6 +492,12 @@ class Death(EventBase):
     official_cause: Text | None = None
     autopsy: v.Autopsy = "unknown"
     family_access_to_body: Flag = None
+    autopsy_at: Time | None = Field(None, description="When the autopsy was carried out.")
+    autopsy_by: Name | None = Field(None, description="Who carried out the autopsy (a forensic bureau, an "
+                                                      "independent pathologist), as the source names them.")
+    body_examinations: list[BodyExamination] = Field(
+        default_factory=list, description="Other examinations of the body (by an ambulance crew, a doctor, a "
+                                          "forensic expert at the scene), each with its timing and sources.")
 
 
 Event = Annotated[
@@ -469,12 +516,32 @@ EVENT_TYPES: tuple[str, ...] = (
 )
 
 
+class CustodyPhase(Sourced):
+    """A period of an episode under one legal status (police custody, administrative detention, remand...)."""
+
+    status: v.LegalStatus = Field(description="The legal status of the person during this period: "
+                                              "police_custody, administrative_detention, remand, prison, "
+                                              "immigration_detention, house_arrest, unacknowledged (held with "
+                                              "no legal status at all), other, unknown.")
+    start: Time | None = Field(None, alias="from", description="When this period began.")
+    until: Time | None = Field(None, description="When it ended (leave out if it had not ended).")
+    approximate: Annotated[bool, Strict()] = Field(False, description="The times are estimates.")
+    place: Id | None = Field(None, description="Id of the place (of this episode) where the person was held "
+                                               "during this period, if one.")
+    ordered_by: Name | None = Field(None, description="Who ordered it (a court, a prosecutor, the police).")
+
+
 class Episode(Model):
     """One continuous deprivation of liberty, from apprehension to release (or death)."""
 
     id: Id
     authority: Name | None = Field(None, description="The detaining authority.")
+    state: Country | None = Field(None, description="ISO 3166-1 alpha-2 code of the State that held the person in "
+                                                    "this episode, when it is not the case's jurisdiction (e.g. "
+                                                    "custody abroad before an extradition).")
     places: list[Place] = Field(default_factory=list)
+    phases: list[CustodyPhase] = Field(default_factory=list, description="The legal status of each period of "
+                                       "this custody, in order: e.g. police custody, then remand.")
     events: list[Event] = Field(default_factory=list)
     note: Text | None = None
 
@@ -495,6 +562,17 @@ class Complaint(Sourced):
     about: list[Id] = Field(default_factory=list, description="Episode or event ids complained of.")
     registered: Flag = None
     answered: Flag = None
+
+
+class Independence(Sourced):
+    """Whether an investigation was independent and impartial, for a stated reason."""
+
+    independent: Flag = Field(None, description="Institutionally and practically independent of those implicated "
+                                                "(false: it was not).")
+    impartial: Flag = Field(None, description="Impartial (false: e.g. it took the officers' account at face value "
+                                              "or the investigator had a stake in the outcome).")
+    reason: Text | None = Field(None, description="Why, as the source states it (required when independent or "
+                                                  "impartial is false).")
 
 
 class Investigation(Sourced):
@@ -533,6 +611,9 @@ class Investigation(Sourced):
                                                                 "implicated (none: the sources say none was).")
     impunity: v.ImpunityMeasure = Field("unknown", description="What ended or barred the case: pardon, amnesty, "
                                                                "limitation (statute of limitations), or none.")
+    independence: Independence | None = Field(
+        None, description="A finding or assessment that the investigation was (or was not) independent and "
+                          "impartial, with its reason and sources; read besides `relation`.")
 
 
 class Proceeding(Sourced):
@@ -564,6 +645,9 @@ class Proceeding(Sourced):
                                                                      "prosecuted, or superiors too.")
     superiors_implicated: Flag = Field(None, description="The sources implicate superiors (who ordered, "
                                                          "instigated or tolerated the acts).")
+    finding_on_torture: v.TortureFinding = Field(
+        "unknown", description="What the court found on the torture or ill-treatment allegation: found, not_found "
+                               "(examined and rejected), not_examined (raised but not examined on the merits).")
 
 
 class Notice(Sourced):
@@ -674,10 +758,29 @@ class Contested(Model):
     versions: list[Version] = Field(min_length=2, max_length=6)
 
 
+class Committee(Sourced):
+    """The case before the Committee against Torture (art 22) and the State's cooperation with it."""
+
+    communication: Name | None = Field(None, description="The communication's number or document symbol, e.g. "
+                                                          "'CAT/C/51/D/433/2010'.")
+    submitted_at: Time | None = Field(None, description="When the communication was submitted.")
+    state_replied: Flag = Field(None, description="The State replied to the Committee on the admissibility or "
+                                                  "merits (false: it did not, despite reminders).")
+    interim_measures_requested: Flag = Field(None, description="The Committee asked the State for interim "
+                                                               "measures (rule 114), e.g. not to remove the person.")
+    interim_measures_respected: Flag = Field(None, description="The State respected the interim measures (false: "
+                                                               "it did not). Counts only if they were requested.")
+    decision_at: Time | None = Field(None, description="When the Committee adopted its decision.")
+    follow_up: v.FollowUp = Field("unknown", description="What the State did after the decision: implemented, "
+                                                         "partially_implemented, not_implemented, no_reply, "
+                                                         "ongoing.")
+
+
 class Case(Model):
     """A case file: one person deprived of liberty."""
 
-    schema_version: Literal[1] = Field(description="Version of the case-file format.")
+    schema_version: Literal[1, 2] = Field(description="Version of the case-file format: 2 (current). Version 1 "
+                                                      "is still read; `safeguards migrate` upgrades it.")
     id: Id = Field(description="Stable case id, e.g. kz-2007-gerasimov. Used in file names and public outputs, "
                                "so never a non-consenting person's name.")
     title: Text
@@ -703,6 +806,8 @@ class Case(Model):
     redress: list[Redress] = Field(default_factory=list)
     official_responses: list[OfficialResponse] = Field(default_factory=list)
     removals: list[Removal] = Field(default_factory=list)
+    committee: Committee | None = Field(None, description="The communication to the Committee against Torture, "
+                                                          "if any, and the State's cooperation with it.")
     contested: list[Contested] = Field(default_factory=list)
 
     def person(self, pid: str) -> Person | None:
@@ -711,6 +816,48 @@ class Case(Model):
             if p.id == pid:
                 return p
         return None
+
+
+# The fields added in version 2 (class name -> field names), and the vocabulary values added to version-1 fields.
+NEW_IN_2: dict[str, frozenset[str]] = {
+    "Person": frozenset({"nationalities", "victim"}),
+    "Apprehension": frozenset({"legal_ground"}),
+    "IllTreatment": frozenset({"at_apprehension"}),
+    "Confession": frozenset({"language", "language_understood"}),
+    "Death": frozenset({"autopsy_at", "autopsy_by", "body_examinations"}),
+    "Episode": frozenset({"state", "phases"}),
+    "Investigation": frozenset({"independence"}),
+    "Proceeding": frozenset({"finding_on_torture"}),
+    "Case": frozenset({"committee"}),
+}
+NEW_VALUES_IN_2: dict[tuple[str, str], frozenset[str]] = {
+    ("Reprisal", "kind"): frozenset({"no_complaints_statement"}),
+}
+
+
+def newer_fields(model: BaseModel, version: int, path: tuple[str | int, ...] = ()
+                 ) -> list[tuple[tuple[str | int, ...], str]]:
+    """Paths (YAML keys) of the fields and values in ``model`` that a file of schema ``version`` cannot have."""
+    if version >= 2:
+        return []
+    out: list[tuple[tuple[str | int, ...], str]] = []
+    cls = type(model).__name__
+    for name, info in type(model).model_fields.items():
+        key = info.alias or name
+        value = getattr(model, name)
+        if name in model.model_fields_set:
+            if name in NEW_IN_2.get(cls, ()):
+                out.append(((*path, key), f"field {key!r}"))
+                continue
+            if value in NEW_VALUES_IN_2.get((cls, name), ()):
+                out.append(((*path, key), f"value {value!r} of {key!r}"))
+        if isinstance(value, BaseModel):
+            out.extend(newer_fields(value, version, (*path, key)))
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    out.extend(newer_fields(item, version, (*path, key, i)))
+    return out
 
 
 def case_json_schema() -> dict[str, Any]:

@@ -80,7 +80,7 @@ CourtResponse = Literal["verified_and_excluded", "verified_and_rejected", "dismi
                         "ignored", "not_raised", "unknown"]
 ReprisalKind = Literal["intimidation", "pressure_to_withdraw", "forced_withdrawal", "threats_to_family",
                        "false_report_prosecution", "re_arrest", "confrontation_with_perpetrators", "violence",
-                       "transfer", "disciplinary_sanction", "other"]
+                       "transfer", "disciplinary_sanction", "no_complaints_statement", "other"]
 RedressKind = Literal["compensation", "rehabilitation", "restitution", "satisfaction", "guarantees_of_non_repetition",
                       "acknowledgement"]
 Effect = Literal["fracture", "loss_of_consciousness", "hospitalisation", "lasting_injury", "psychological_trauma",
@@ -100,3 +100,19 @@ Sentence = Literal["imprisonment", "suspended", "fine", "restriction_of_liberty"
 ImpunityMeasure = Literal["pardon", "amnesty", "limitation", "none", "unknown"]
 Disciplinary = Literal["dismissed", "suspended", "demoted", "reprimand", "none", "unknown"]
 DefendantsRank = Literal["junior_only", "includes_superiors", "unknown"]
+
+# Schema version 2.
+# The legal status of a period of custody: police_custody (held by the police or another investigating body before
+# a court order, e.g. the first 48/72 hours), administrative_detention (an administrative arrest or detention,
+# e.g. for an administrative offence), remand (pre-trial detention ordered by a court), prison (serving a
+# sentence), immigration_detention (pending removal or extradition), house_arrest, unacknowledged (held with no
+# legal status at all, e.g. as a "witness" or "invited"), other, unknown.
+LegalStatus = Literal["police_custody", "administrative_detention", "remand", "prison", "immigration_detention",
+                      "house_arrest", "unacknowledged", "other", "unknown"]
+# What a domestic court found on the torture or ill-treatment allegation: found (it happened), not_found (the court
+# examined it and found it unproven or untrue), not_examined (raised but not examined on the merits).
+TortureFinding = Literal["found", "not_found", "not_examined", "unknown"]
+# What the State did after the Committee's decision (its follow-up procedure).
+FollowUp = Literal["implemented", "partially_implemented", "not_implemented", "no_reply", "ongoing", "unknown"]
+# What was done to a body: an external examination (by an ambulance crew, a doctor, a forensic expert) or an autopsy.
+BodyExamKind = Literal["external", "autopsy", "other"]
