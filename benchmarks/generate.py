@@ -160,7 +160,7 @@ def generate_case(seed: int, index: int) -> dict[str, Any]:
         episodes.append({"id": f"ep{e}", "authority": "Police", "places": places, "events": events})
         start = hour + rnd.uniform(24, 500)
     case: dict[str, Any] = {
-        "schema_version": 1, "id": cid, "title": f"Generated case {index}", "jurisdiction": "KZ", "timezone": tz,
+        "schema_version": 2, "id": cid, "title": f"Generated case {index}", "jurisdiction": "KZ", "timezone": tz,
         "context": context, "region": region, "status": "draft", "subject": "p0", "people": people,
         "sources": sources, "episodes": episodes,
     }
