@@ -72,6 +72,8 @@ Relation = Literal["same_unit", "same_agency", "ordering_prosecutors", "supervis
                    "same_ministry", "independent", "unknown"]
 InvestigationOutcome = Literal["refused_to_open", "ongoing", "closed_no_charges", "charges_brought",
                                "conviction", "acquittal", "suspended", "unknown"]
+# Interim measures the Committee against Torture requested on a communication, and what the State did with them.
+InterimMeasures = Literal["none", "requested", "respected", "disregarded", "unknown"]
 Subject = Literal["ill_treatment", "death", "detention", "other"]
 # trial_of_other: a trial of someone else (a co-accused, another suspect) in which the person's statement was used.
 ProceedingKind = Literal["trial_of_detainee", "trial_of_other", "prosecution_of_perpetrators", "civil_claim",
