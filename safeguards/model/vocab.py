@@ -80,9 +80,11 @@ ProceedingKind = Literal["trial_of_detainee", "trial_of_other", "prosecution_of_
                          "administrative", "extradition", "other"]
 CourtResponse = Literal["verified_and_excluded", "verified_and_rejected", "dismissed_without_verification",
                         "ignored", "not_raised", "unknown"]
+# no_complaints_statement: the person was made to sign, under threat or pressure or while still held by the
+# officials complained of, a statement that they had no complaints (on release, transfer or a medical examination).
 ReprisalKind = Literal["intimidation", "pressure_to_withdraw", "forced_withdrawal", "threats_to_family",
                        "false_report_prosecution", "re_arrest", "confrontation_with_perpetrators", "violence",
-                       "transfer", "disciplinary_sanction", "other"]
+                       "transfer", "disciplinary_sanction", "no_complaints_statement", "other"]
 RedressKind = Literal["compensation", "rehabilitation", "restitution", "satisfaction", "guarantees_of_non_repetition",
                       "acknowledgement"]
 Effect = Literal["fracture", "loss_of_consciousness", "hospitalisation", "lasting_injury", "psychological_trauma",

@@ -134,3 +134,14 @@ def test_sexual_abuse_of_unknown_status_keeps_it_open() -> None:
     outside = case(act("2020-03-06T12:00", methods=["sexual_violence"], involvement="none"),
                    act(None, status="unknown", methods=["sexual_violence"]))
     assert value(outside, "sexual_abuse_by_official") == ABSENT
+
+
+def test_no_complaints_statement() -> None:
+    def rep(**fields: Any) -> dict[str, Any]:
+        return {"id": "r1", "kind": "no_complaints_statement", "status": "happened", "sources": ["s1"], **fields}
+
+    assert value(case(reprisals=[rep()]), "no_complaints_statement", "case") is True
+    assert value(case(reprisals=[rep(status="not_happened")]), "no_complaints_statement", "case") is False
+    assert value(case(reprisals=[rep(status="unknown")]), "no_complaints_statement", "case") == ABSENT
+    assert value(case(reprisals=[rep(sources=[])]), "no_complaints_statement", "case") == ABSENT
+    assert value(case(reprisals=[rep(kind="violence")]), "no_complaints_statement", "case") == ABSENT
