@@ -8,7 +8,6 @@ from __future__ import annotations
 from safeguards.facts import (  # noqa: F401  (imported to register their facts, in this order)
     accountability,
     burden,
-    committee,
     complaints,
     conditions,
     court,

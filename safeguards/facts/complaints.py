@@ -144,3 +144,71 @@ def some_all_recs(recs: list[Rec[Investigation]], value: Callable[[Investigation
     if recs and all(value(r.record) is False for r in recs):
         return rfact(recs, False)
     return None
+
+
+# --- the State's cooperation with the Committee against Torture (art 22) -----------------------------
+
+
+def _every(recs: list[Rec[Complaint]], value: Callable[[Complaint], bool | None]) -> Fact | None:
+    """False if ``value`` is false for some record; True if it is true for every one; else absent."""
+    no = [r for r in recs if value(r.record) is False]
+    if no:
+        return rfact(no, False)
+    if recs and all(value(r.record) is True for r in recs):
+        return rfact(recs, True)
+    return None
+
+
+declare("cat_state_replied", "bool", CASE, "the State submitted its observations on every communication to the "
+        "Committee against Torture (false when it did not reply to one within the time set, or at all)",
+        "complaints[].state_replied of communications with body_kind committee_against_torture")
+declare("cat_interim_measures_requested", "bool", CASE, "the Committee against Torture requested interim measures "
+        "on a communication (false when every communication records none)", "complaints[].interim_measures")
+declare("cat_interim_measures_disregarded", "bool", CASE, "the State disregarded interim measures the Committee "
+        "against Torture requested (false when every request recorded was respected)", "complaints[].interim_measures")
+declare("cat_violation_found", "bool", CASE, "the Committee against Torture found a violation on a communication "
+        "(false when every decision recorded found none or declared it inadmissible)",
+        "complaints[].violation_found")
+declare("cat_follow_up_reported", "bool", CASE, "after the Committee's decision finding a violation, the State "
+        "informed it within the time set of the steps taken (false when it did not for one decision)",
+        "complaints[].follow_up_reported of communications with violation_found")
+
+
+@case_facts
+def _committee(ctx: CaseCtx, episodes: list[Instance], f: Facts) -> None:
+    cat = [r for r in known_complaints(ctx) if r.record.status == "happened" and r.record.body_kind in CAT_BODIES]
+    if not cat:
+        return
+    com = ctx.case.committee
+    if com is not None and com.source_ids() and com.state_replied is not None:
+        # The case before the Committee recorded as a block (case-file version 2) says the same as the
+        # communication's own fields; it decides where they are silent.
+        block = Fact(com.state_replied, com.source_ids(), (("committee", "state_replied"),))
+        replied = _every(cat, lambda c: c.state_replied)
+        f.put("cat_state_replied", replied if replied is not None else block)
+    else:
+        f.put("cat_state_replied", _every(cat, lambda c: c.state_replied))
+    asked = [r for r in cat if r.record.interim_measures in ("requested", "respected", "disregarded")]
+    if asked:
+        f.put("cat_interim_measures_requested", rfact(asked, True))
+    elif all(r.record.interim_measures == "none" for r in cat):
+        f.put("cat_interim_measures_requested", rfact(cat, False))
+    disregarded = [r for r in cat if r.record.interim_measures == "disregarded"]
+    if disregarded:
+        f.put("cat_interim_measures_disregarded", rfact(disregarded, True))
+    elif asked and all(r.record.interim_measures in ("respected", "none") for r in cat):
+        f.put("cat_interim_measures_disregarded", rfact(asked, False))
+    if com is not None and com.source_ids():
+        where = ("committee",)
+        if "cat_interim_measures_requested" not in f.values and com.interim_measures_requested is not None:
+            f.put("cat_interim_measures_requested", Fact(com.interim_measures_requested, com.source_ids(), (where,)))
+        if "cat_interim_measures_disregarded" not in f.values and com.interim_measures_requested \
+                and com.interim_measures_respected is not None:
+            f.put("cat_interim_measures_disregarded", Fact(not com.interim_measures_respected, com.source_ids(),
+                                                           (where,)))
+    found = [r for r in cat if r.record.violation_found is True]
+    if found:
+        f.put("cat_violation_found", rfact(found, True))
+        f.put("cat_follow_up_reported", _every(found, lambda c: c.follow_up_reported))
+    elif all(r.record.violation_found is False for r in cat):
+        f.put("cat_violation_found", rfact(cat, False))

@@ -136,3 +136,17 @@ declare("acknowledgement_refused", "bool", EPISODE, "authorities denied holding 
 @episode_facts
 def _acknowledgement(ep: EpisodeCtx, f: Facts) -> None:
     f.put("acknowledgement_refused", status(events(ep.items, AcknowledgementRefused)))
+
+
+declare("custody_record_access", "bool", EPISODE, "the custody record was communicated to the person or their "
+        "counsel (false when a record was withheld from them)", "registration.record_access")
+
+
+@episode_facts
+def _record_access(ep: EpisodeCtx, f: Facts) -> None:
+    regs = events(ep.items, Registration, happened=True)
+    withheld = [it for it in regs if it.event.record_access is False]
+    if withheld:
+        f.put("custody_record_access", of(withheld, False))
+    elif regs and all(it.event.record_access is True for it in regs):
+        f.put("custody_record_access", of(regs, True))

@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from safeguards.facts.context import CaseCtx, EpisodeCtx, case_facts, episode_facts
+from safeguards.facts.intervals import before
 from safeguards.facts.registry import EPISODE, Ev, Fact, Facts, Instance, Scope, declare, events, joined, of, status
-from safeguards.model.case import Case, Confession, IllTreatment, Interrogation
+from safeguards.model.case import Arrival, Case, Confession, EventBase, IllTreatment, Interrogation, Place, Registration
 
 # Indicators of severity, not the test (legal review defect 15; standards F.2).
 SEVERE_PHYSICAL = frozenset({"asphyxiation", "electric_shock", "falanga", "suspension", "sexual_violence", "burning"})
@@ -35,16 +36,6 @@ class Element:
 
     value: Tri
     fact: Fact | None = None
-
-
-declare("force_at_apprehension", "bool", EPISODE, "force was used to apprehend the person, at or just before the "
-        "apprehension (false: a source says no force was used to apprehend them)",
-        "an ill_treatment event with at_apprehension: true (happened / not_happened)")
-
-
-@episode_facts
-def _force_at_apprehension(ep: EpisodeCtx, f: Facts) -> None:
-    f.put("force_at_apprehension", status(events(ep.items, IllTreatment, lambda e: e.at_apprehension is True)))
 
 
 def vulnerable(case: Case) -> Fact | None:
@@ -264,3 +255,153 @@ def _case_torture(ctx: CaseCtx, episodes: list[Instance], f: Facts) -> None:
         open_ = [e.facts["torture_elements_undecided"] for e in episodes if "torture_elements_undecided" in e.facts]
         if open_:
             f.put("torture_elements_undecided", min(open_, key=lambda x: len(x.value)))
+
+
+# --- force at apprehension or dispersal -------------------------------------------------------
+
+# Places where the person is not yet in a place of custody: force there, before any delivery to a facility, is
+# force used to apprehend, disperse or transport them.
+ARREST_PLACES = frozenset({"open_air", "vehicle"})
+CUSTODY_PLACES = frozenset({"police_station", "temporary_detention_facility", "pre_trial_detention", "prison",
+                            "intelligence_facility", "military_facility", "immigration_centre", "unofficial_place",
+                            "court", "hospital"})
+# Treatment that no law-enforcement aim can make necessary, whatever the person did (standards F.2; the UN Basic
+# Principles on the Use of Force allow force only as far as the lawful objective requires).
+NEVER_NECESSARY = SEVERE_PHYSICAL | SEVERE_MENTAL | frozenset({"stripping", "humiliation"})
+
+
+def _and3(*values: Tri) -> Tri:
+    if any(x is False for x in values):
+        return False
+    return True if all(x is True for x in values) else None
+
+
+def _place(ep: EpisodeCtx, pid: str | None) -> Place | None:
+    return next((p for p in ep.episode.places if p.id == pid), None) if pid is not None else None
+
+
+def at_arrest(act: Ev[IllTreatment], ep: EpisodeCtx) -> Tri:
+    """The act took place at the apprehension (no later than its recorded time; a case file cannot date an act
+    before it), or on the spot or in a vehicle before any delivery to a place of custody or detention record:
+    None when the times and the place leave it open."""
+    if act.event.at_apprehension is not None:  # the file says so (case-file version 2)
+        return act.event.at_apprehension
+    appr = ep.apprehension
+    if appr is None:
+        return None
+    first_ = before(act.when, appr.when)
+    if first_ is True:
+        return True
+    # Delivery to a place of custody, or a detention record written, before the act: the arrest was over.
+    arrivals: list[Ev[EventBase]] = [*events(ep.items, Arrival, happened=True),
+                                     *events(ep.items, Registration, happened=True)]
+    delivered = [before(a.when, act.when) for a in arrivals]
+    if any(d is True for d in delivered):
+        return False
+    place = _place(ep, act.event.place)
+    kind = place.type if place is not None else None
+    if kind in CUSTODY_PLACES:
+        return False
+    if kind in ARREST_PLACES and all(d is False for d in delivered):
+        return True
+    return None
+
+
+def _by_official(act: Ev[IllTreatment]) -> Tri:
+    inv = act.event.involvement
+    return True if inv in OFFICIAL else False if inv == "none" else None
+
+
+def unnecessary_grounds(ev: IllTreatment) -> list[str]:
+    """Why force at the arrest went beyond what was necessary, as far as the record shows."""
+    out: list[str] = []
+    if ev.restrained is True:
+        out.append("the person was already restrained or under control")
+    if ev.resisting is False:
+        out.append("the person was not resisting")
+    out.extend(f"method: {m}" for m in ev.methods if m in NEVER_NECESSARY)
+    out.extend(f"purpose: {p}" for p in ev.purpose if p in PROHIBITED_PURPOSES)
+    return out
+
+
+def _unnecessary(ev: IllTreatment) -> Tri:
+    if unnecessary_grounds(ev):
+        return True
+    if (ev.resisting is True and ev.restrained is False and ev.severe is not True
+            and not set(ev.effects) & SERIOUS_EFFECTS):
+        return False
+    return None
+
+
+declare("force_at_arrest", "bool", EPISODE, "officials used force or ill-treated the person when taking their "
+        "liberty: an act at or before the apprehension, or on the spot (open air) or in a vehicle before any "
+        "delivery to a place of custody (false when every act took place in custody or involved no official)",
+        "ill_treatment times, place and involvement; the apprehension and arrival times; places[].type")
+declare("force_at_arrest_unnecessary", "bool", EPISODE, "force or treatment at the arrest went beyond what was "
+        "necessary and proportionate: used on a person already restrained or not resisting, by a method no "
+        "law-enforcement aim justifies, or for a prohibited purpose (false only when every act at the arrest met "
+        "resistance, the person was not yet restrained, and no such method, purpose or serious effect is "
+        "recorded)", "ill_treatment.resisting, restrained, methods, purpose, effects, severe")
+declare("force_excess_grounds", "list", EPISODE, "what shows that force at the arrest went beyond what was "
+        "necessary", "ill_treatment.resisting, restrained, methods, purpose")
+
+
+@episode_facts
+def _force_at_arrest(ep: EpisodeCtx, f: Facts) -> None:
+    every = events(ep.items, IllTreatment)
+    if not every:
+        return
+    acts = [a for a in every if a.happened]
+    unknown = [a for a in every if a.event.status == "unknown"]
+    at = {id(a): _and3(at_arrest(a, ep), _by_official(a)) for a in acts}
+    yes = [a for a in acts if at[id(a)] is True]
+    if yes:
+        f.put("force_at_arrest", joined(True, ep.start_fact, of(yes, None)))
+    elif not unknown and all(at[id(a)] is False for a in acts):
+        f.put("force_at_arrest", joined(False, ep.start_fact, of(acts, None)))
+    maybe = [a for a in acts if at[id(a)] is not False]
+    excess = [a for a in yes if _unnecessary(a.event) is True]
+    if excess:
+        f.put("force_at_arrest_unnecessary", of(excess, True))
+        f.put("force_excess_grounds", of(excess, sorted({g for a in excess for g in unnecessary_grounds(a.event)})))
+    elif yes and not unknown and all(_unnecessary(a.event) is False for a in maybe):
+        f.put("force_at_arrest_unnecessary", of(maybe, False))
+
+
+# --- sexual violence and sexual humiliation --------------------------------------------------------
+
+SEXUAL = frozenset({"sexual_violence", "threat_of_sexual_violence", "sexual_humiliation", "stripping"})
+
+declare("sexual_abuse", "bool", EPISODE, "an act of sexual violence, a threat of it, sexual humiliation or "
+        "forced stripping is recorded (false when every act's methods are recorded and none is of that kind)",
+        "ill_treatment.methods")
+declare("sexual_abuse_methods", "list", EPISODE, "the sexual methods recorded", "ill_treatment.methods")
+declare("sexual_abuse_by_official", "bool", EPISODE, "the sexual violence, threat, humiliation or stripping was "
+        "inflicted by, at the instigation of, or with the consent or acquiescence of an official (false only when "
+        "every such act involved no official and took place outside State custody)",
+        "ill_treatment.methods, involvement and time")
+
+
+@episode_facts
+def _sexual(ep: EpisodeCtx, f: Facts) -> None:
+    every = events(ep.items, IllTreatment)
+    if not every:
+        return
+    acts = [a for a in every if a.happened]
+    sexual = [a for a in acts if SEXUAL.intersection(a.event.methods)]
+    if sexual:
+        f.put("sexual_abuse", of(sexual, True))
+        f.put("sexual_abuse_methods", of(sexual, sorted({m for a in sexual for m in a.event.methods if m in SEXUAL})))
+    elif all(a.event.status == "not_happened"
+             or (a.event.methods and "unknown" not in a.event.methods and not SEXUAL.intersection(a.event.methods))
+             for a in every):
+        f.put("sexual_abuse", of(every, False))
+    if not sexual:
+        return
+    official = [a for a in sexual if a.event.involvement in OFFICIAL]
+    # An act of unknown status may be the one by an official.
+    unknown = [a for a in every if a.event.status == "unknown"]
+    if official:
+        f.put("sexual_abuse_by_official", of(official, True))
+    elif not unknown and all(a.event.involvement == "none" and ep.in_custody(a) is False for a in sexual):
+        f.put("sexual_abuse_by_official", of(sexual, False))

@@ -37,3 +37,14 @@ def _reprisals(ctx: CaseCtx, episodes: list[Instance], f: Facts) -> None:
     elif reps and all(r.record.status == "not_happened" for r in reps):
         for name in ("reprisal_after_complaint", "reprisal_after_cat_complaint"):
             f.put(name, rfact(reps, False))
+
+
+declare("no_complaints_statement", "bool", CASE, "the person was made to sign, under threat or pressure, a "
+        "statement that they had no complaints (false when every such record says it did not happen)",
+        "reprisals[] of kind no_complaints_statement, with status and sources")
+
+
+@case_facts
+def _no_complaints(ctx: CaseCtx, episodes: list[Instance], f: Facts) -> None:
+    recs = [r for r in records(ctx.case.reprisals, "reprisals") if r.record.kind == "no_complaints_statement"]
+    f.put("no_complaints_statement", rstatus(recs))

@@ -252,6 +252,9 @@ class Registration(EventBase):
     record: v.RecordKind = "detention_protocol"
     recorded_start: Time | None = Field(None, description="The start of detention that the record states "
                                                           "(often later than the actual apprehension).")
+    record_access: Flag = Field(None, description="The record was communicated to the person or their counsel, "
+                                                  "or they were given access to it (true), or it was withheld "
+                                                  "from them (false) (Body of Principles P.12(2)).")
 
 
 class RightsInformation(EventBase):
@@ -376,6 +379,12 @@ class IllTreatment(EventBase):
         None, description="Force used to apprehend the person, at or just before the apprehension and outside "
                           "any facility (true). Such an act may be dated up to two hours before the "
                           "apprehension. With status not_happened and a source: no force was used to apprehend.")
+    resisting: Flag = Field(None, description="For force used to apprehend, disperse or hold the person: the "
+                                              "person was resisting or attacking the officials when the force was "
+                                              "used (true), or was complying, passive or not resisting (false).")
+    restrained: Flag = Field(None, description="The person was already restrained, handcuffed, held down or "
+                                               "otherwise under the officials' control when the force was used "
+                                               "(true), or was not (false).")
 
 
 class Confession(EventBase):
@@ -562,6 +571,24 @@ class Complaint(Sourced):
     about: list[Id] = Field(default_factory=list, description="Episode or event ids complained of.")
     registered: Flag = None
     answered: Flag = None
+    # For a communication to the Committee against Torture (body_kind committee_against_torture) only: the
+    # State's cooperation with the Committee under art 22.
+    state_replied: Flag = Field(None, description="For a communication to the Committee against Torture: the "
+                                                  "State submitted its observations on the communication (true), "
+                                                  "or did not reply within the time set (six months under art "
+                                                  "22(3)) or at all (false).")
+    interim_measures: v.InterimMeasures = Field(
+        "unknown", description="For a communication to the Committee against Torture: none (no interim measures "
+                               "were requested), requested (requested; whether the State complied is not recorded), "
+                               "respected, disregarded (the State acted against them, e.g. removed the person or "
+                               "did not give the protection asked for), or unknown.")
+    violation_found: Flag = Field(None, description="For a communication to the Committee against Torture: the "
+                                                    "Committee's decision found a violation (true), or found none "
+                                                    "or declared the communication inadmissible (false); null "
+                                                    "while it is pending or not known.")
+    follow_up_reported: Flag = Field(None, description="After a decision finding a violation: the State informed "
+                                                       "the Committee within the time it set (e.g. 90 days) of the "
+                                                       "steps taken (true), or did not (false).")
 
 
 class Independence(Sourced):

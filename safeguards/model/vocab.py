@@ -72,12 +72,16 @@ Relation = Literal["same_unit", "same_agency", "ordering_prosecutors", "supervis
                    "same_ministry", "independent", "unknown"]
 InvestigationOutcome = Literal["refused_to_open", "ongoing", "closed_no_charges", "charges_brought",
                                "conviction", "acquittal", "suspended", "unknown"]
+# Interim measures the Committee against Torture requested on a communication, and what the State did with them.
+InterimMeasures = Literal["none", "requested", "respected", "disregarded", "unknown"]
 Subject = Literal["ill_treatment", "death", "detention", "other"]
 # trial_of_other: a trial of someone else (a co-accused, another suspect) in which the person's statement was used.
 ProceedingKind = Literal["trial_of_detainee", "trial_of_other", "prosecution_of_perpetrators", "civil_claim",
                          "administrative", "extradition", "other"]
 CourtResponse = Literal["verified_and_excluded", "verified_and_rejected", "dismissed_without_verification",
                         "ignored", "not_raised", "unknown"]
+# no_complaints_statement: the person was made to sign, under threat or pressure or while still held by the
+# officials complained of, a statement that they had no complaints (on release, transfer or a medical examination).
 ReprisalKind = Literal["intimidation", "pressure_to_withdraw", "forced_withdrawal", "threats_to_family",
                        "false_report_prosecution", "re_arrest", "confrontation_with_perpetrators", "violence",
                        "transfer", "disciplinary_sanction", "no_complaints_statement", "other"]

@@ -24,7 +24,7 @@ KEPT = {
 }
 # Facts exposed for rules written separately (excessive force at apprehension, the State's cooperation with the
 # Committee): read or not, the test passes, so the rules can land before or after them.
-PENDING = {"force_at_apprehension", "state_replied_to_committee", "interim_measures_respected"}
+PENDING: set[str] = set()
 
 
 def _read_by_rules() -> str:

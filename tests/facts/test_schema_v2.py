@@ -12,31 +12,32 @@ from tests.facts.helpers import ABSENT, APPR, BASE, RELEASE, case, ev, value
 INV: dict[str, Any] = {"id": "i1", "status": "happened", "body": "Prosecutor", "sources": ["s1"]}
 
 
-def test_force_at_apprehension() -> None:
+def test_force_at_apprehension_is_force_at_arrest() -> None:
     force = ev("ill_treatment", "2020-03-01T09:50", at_apprehension=True, methods=["beating"], involvement="direct")
-    assert value(case(force), "force_at_apprehension") is True
-    assert value(case(ev("ill_treatment", methods=["beating"])), "force_at_apprehension") == ABSENT
-    none = ev("ill_treatment", None, status="not_happened", at_apprehension=True)
-    assert value(case(none), "force_at_apprehension") is False
-    maybe = ev("ill_treatment", None, status="unknown", at_apprehension=True)
-    assert value(case(none, maybe), "force_at_apprehension") == ABSENT
-    assert value(case(none, force), "force_at_apprehension") is True
+    assert value(case(force), "force_at_arrest") is True
+    inside = ev("ill_treatment", "2020-03-01T12:00", at_apprehension=False, methods=["beating"], involvement="direct")
+    assert value(case(inside), "force_at_arrest") is False
 
 
-def test_committee_cooperation() -> None:
+CAT_COMPLAINT: dict[str, Any] = {"id": "c1", "status": "happened", "body_kind": "committee_against_torture",
+                                 "sources": ["s1"]}
+
+
+def test_committee_block_decides_where_the_communication_is_silent() -> None:
     com = {"communication": "CAT/C/00/D/1/2020", "state_replied": False, "interim_measures_requested": True,
            "interim_measures_respected": False, "sources": ["s2"]}
-    got = case(committee=com)
-    assert value(got, "state_replied_to_committee", "case") is False
-    assert value(got, "interim_measures_respected", "case") is False
-    replied = case(committee={**com, "state_replied": True, "interim_measures_respected": True})
-    assert value(replied, "state_replied_to_committee", "case") is True
-    assert value(replied, "interim_measures_respected", "case") is True
-    not_requested = case(committee={**com, "interim_measures_requested": False})
-    assert value(not_requested, "interim_measures_respected", "case") == ABSENT
-    unsourced = case(committee={**com, "sources": []})
-    assert value(unsourced, "state_replied_to_committee", "case") == ABSENT
-    assert value(case(), "state_replied_to_committee", "case") == ABSENT
+    got = case(complaints=[CAT_COMPLAINT], committee=com)
+    assert value(got, "cat_state_replied", "case") is False
+    assert value(got, "cat_interim_measures_requested", "case") is True
+    assert value(got, "cat_interim_measures_disregarded", "case") is True
+    replied = case(complaints=[CAT_COMPLAINT], committee={**com, "state_replied": True,
+                                                          "interim_measures_respected": True})
+    assert value(replied, "cat_state_replied", "case") is True
+    assert value(replied, "cat_interim_measures_disregarded", "case") is False
+    unsourced = case(complaints=[CAT_COMPLAINT], committee={**com, "sources": []})
+    assert value(unsourced, "cat_state_replied", "case") == ABSENT
+    own = case(complaints=[{**CAT_COMPLAINT, "state_replied": True}], committee=com)
+    assert value(own, "cat_state_replied", "case") is True  # the communication's own record wins
 
 
 def test_foreign_national_reads_every_nationality() -> None:
