@@ -227,8 +227,15 @@ def fold(text: str) -> str:
     """
     low = text.replace("\u0130", "i").lower()
     if _FOLD and _FOLDABLE is not None and _FOLDABLE.search(low):
-        low = low.translate(_FOLD)
+        # Only the few foldable letters are replaced: str.translate with a mapping costs a lookup for every
+        # character of a long report, this only one per foldable letter.
+        low = _FOLDABLE.sub(_fold_one, low)
     return low
+
+
+def _fold_one(m: re.Match[str]) -> str:
+    got = _FOLD[ord(m.group())] if _FOLD else None
+    return chr(got) if isinstance(got, int) else (got if isinstance(got, str) else m.group())
 
 
 def _find_all(text: str, term: str) -> Iterable[int]:
