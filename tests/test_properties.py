@@ -131,6 +131,33 @@ def test_making_a_recorded_fact_unknown_never_decides_or_reverses(name: str, pic
     assert (score(conv(after_f)).shown_met or 0) <= (score(conv(before_f)).shown_met or 0), (name, changed)
 
 
+@pytest.mark.parametrize("name", BUNDLED)
+def test_every_recorded_fact_made_unknown_in_turn(name: str) -> None:
+    """The property above, exhaustively: every status, flag and time of every record of a bundled case."""
+    rules = _rules()
+    before_case = load_case(CASES / f"{name}.yaml").case
+    assert before_case is not None
+    before_f = evaluate_case(before_case, rules)
+    b = _by_key(before_f)
+    conv = lambda fs: [f for f in fs if f.law == "convention"]  # noqa: E731
+    seen: set[str] = set()
+    for pick_record in range(80):  # more than any bundled case has records; _unknowing wraps around
+        for pick_field in range(8):
+            data, changed = _unknowing(name, pick_record, pick_field)
+            if changed in seen or changed == "nothing":
+                continue
+            seen.add(changed)
+            after = check_document(Document(f"{name}.yaml", data, None))
+            if after.case is None:
+                continue
+            after_f = evaluate_case(after.case, rules)
+            a = _by_key(after_f)
+            for key in b.keys() & a.keys():
+                assert a[key] in ALLOWED[b[key]], (name, changed, key, b[key], a[key])
+            assert (score(conv(after_f)).shown_met or 0) <= (score(conv(before_f)).shown_met or 0), (name, changed)
+    assert seen
+
+
 @pytest.mark.parametrize("name", [n for n in BUNDLED if load_case(CASES / f"{n}.yaml").case.contested])  # type: ignore[union-attr]
 def test_contested_versions_in_any_order_give_identical_reports(rules: RuleSet, name: str) -> None:
     from safeguards.api import evaluate
