@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from safeguards.facts.context import CaseCtx, case_facts, complaint_facts
 from safeguards.facts.intervals import DAY, earliest, span
 from safeguards.facts.registry import (
@@ -16,7 +14,9 @@ from safeguards.facts.registry import (
     joined,
     known,
     records,
+    revery,
     rfact,
+    rsome_all,
     rstatus,
 )
 from safeguards.model.case import Complaint, Investigation
@@ -127,7 +127,7 @@ def _complaint(ctx: CaseCtx, i: int, f: Facts) -> None:
     if c.answered is not None:
         f.put("complaint_answered", rfact([comp], c.answered))
     else:
-        f.put("complaint_answered", some_all_recs(examined, lambda r: r.victim_informed))
+        f.put("complaint_answered", rsome_all(examined, lambda r: r.victim_informed))
     if examined:
         c_when = ctx.when(c.at, c.approximate)
         o_when = earliest([ctx.when(r.record.opened_at, r.record.approximate) for r in examined])
@@ -136,27 +136,7 @@ def _complaint(ctx: CaseCtx, i: int, f: Facts) -> None:
             f.put("days_to_examination", joined(got, rfact([comp], None), rfact(examined, None)))
 
 
-def some_all_recs(recs: list[Rec[Investigation]], value: Callable[[Investigation], bool | None]) -> Fact | None:
-    """True if ``value`` is true for some record; False if it is false for every one; else absent."""
-    yes = [r for r in recs if value(r.record) is True]
-    if yes:
-        return rfact(yes, True)
-    if recs and all(value(r.record) is False for r in recs):
-        return rfact(recs, False)
-    return None
-
-
 # --- the State's cooperation with the Committee against Torture (art 22) -----------------------------
-
-
-def _every(recs: list[Rec[Complaint]], value: Callable[[Complaint], bool | None]) -> Fact | None:
-    """False if ``value`` is false for some record; True if it is true for every one; else absent."""
-    no = [r for r in recs if value(r.record) is False]
-    if no:
-        return rfact(no, False)
-    if recs and all(value(r.record) is True for r in recs):
-        return rfact(recs, True)
-    return None
 
 
 declare("cat_state_replied", "bool", CASE, "the State submitted its observations on every communication to the "
@@ -184,10 +164,10 @@ def _committee(ctx: CaseCtx, episodes: list[Instance], f: Facts) -> None:
         # The case before the Committee recorded as a block (case-file version 2) says the same as the
         # communication's own fields; it decides where they are silent.
         block = Fact(com.state_replied, com.source_ids(), (("committee", "state_replied"),))
-        replied = _every(cat, lambda c: c.state_replied)
+        replied = revery(cat, lambda c: c.state_replied)
         f.put("cat_state_replied", replied if replied is not None else block)
     else:
-        f.put("cat_state_replied", _every(cat, lambda c: c.state_replied))
+        f.put("cat_state_replied", revery(cat, lambda c: c.state_replied))
     asked = [r for r in cat if r.record.interim_measures in ("requested", "respected", "disregarded")]
     if asked:
         f.put("cat_interim_measures_requested", rfact(asked, True))
@@ -209,6 +189,6 @@ def _committee(ctx: CaseCtx, episodes: list[Instance], f: Facts) -> None:
     found = [r for r in cat if r.record.violation_found is True]
     if found:
         f.put("cat_violation_found", rfact(found, True))
-        f.put("cat_follow_up_reported", _every(found, lambda c: c.follow_up_reported))
+        f.put("cat_follow_up_reported", revery(found, lambda c: c.follow_up_reported))
     elif all(r.record.violation_found is False for r in cat):
         f.put("cat_violation_found", rfact(cat, False))

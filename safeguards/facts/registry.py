@@ -224,6 +224,26 @@ def rfact(recs: Iterable[Rec[Any]], value: Any) -> Fact:
     return Fact(value, tuple(sources), tuple(paths))
 
 
+def rsome_all(recs: Sequence[Rec[S]], value: Callable[[S], bool | None]) -> Fact | None:
+    """``some_all`` for records: True if ``value`` is true for some record, False if false for every one."""
+    yes = [r for r in recs if value(r.record) is True]
+    if yes:
+        return rfact(yes, True)
+    if recs and all(value(r.record) is False for r in recs):
+        return rfact(recs, False)
+    return None
+
+
+def revery(recs: Sequence[Rec[S]], value: Callable[[S], bool | None]) -> Fact | None:
+    """The dual: False if ``value`` is false for some record, True if true for every one, else absent."""
+    no = [r for r in recs if value(r.record) is False]
+    if no:
+        return rfact(no, False)
+    if recs and all(value(r.record) is True for r in recs):
+        return rfact(recs, True)
+    return None
+
+
 def sourced(rec: Rec[Any]) -> bool:
     return bool(rec.record.source_ids())
 
