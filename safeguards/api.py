@@ -15,7 +15,7 @@ from safeguards.engine.articles import conclude
 from safeguards.engine.evaluate import evaluate_case
 from safeguards.engine.score import score
 from safeguards.problems import InputError, Level, Problem
-from safeguards.results import CaseResult
+from safeguards.results import CaseResult, Text
 from safeguards.rules.compile import RuleSet
 from safeguards.rules.compile import load_rules as _load_rules
 from safeguards.rules.profiles import CONVENTION
@@ -45,7 +45,7 @@ def evaluate(loaded: Loaded, rules: RuleSet, profile: str = CONVENTION) -> CaseR
     note = None
     chosen = rules.profiles.get(profile)
     if chosen is not None and chosen.kind == "national" and not chosen.applies_to(case.jurisdiction):
-        note = (f"The {chosen.id} profile applies to cases of {', '.join(chosen.states)}; this case is of "
-                f"{case.jurisdiction}, so no national-law findings were made.")
+        note = Text(key="engine.profile_not_applicable", params={
+            "profile": chosen.id, "states": list(chosen.states), "jurisdiction": case.jurisdiction})
     return CaseResult(case_id=case.id, title=case.title, profile=profile, findings=findings, national=national,
                       national_note=note, articles=conclude(findings), score=score(findings))

@@ -8,6 +8,8 @@ checked, so one run shows everything an analyst has to fix.
 
 from __future__ import annotations
 
+import re
+
 import copy
 import time as _time
 from collections.abc import Iterator
@@ -29,7 +31,6 @@ from safeguards.model.case import (
     newer_fields,
 )
 from safeguards.model.timepoint import Interval, interval
-from safeguards.privacy import name_terms, spells_a_name
 from safeguards.problems import InputError, Level, Problem, sort_problems
 from safeguards.schema_errors import field_names, to_problems
 from safeguards.yamlsource import Document, PathItem, load_file
@@ -417,15 +418,61 @@ class _Semantics:
                 self.add(("people", i, "consent", "basis"), "consent-basis",
                          f"{person.id}: name published with basis {consent.basis!r}",
                          "publish a name only with consent or when it is already public record")
-            if consent.decision != "publish_name" and person.name and spells_a_name(person.id, name_terms(person)):
-                self.add(("people", i, "id"), "id-spells-name",
-                         f"{person.id}: the id spells the name of a person who is not to be named; reports show "
-                         f"ids, so this one is shown as [{person.role}] instead",
-                         "use a neutral id such as p-2", Level.WARNING)
             if consent.decision == "publish_name" and not person.name:
                 self.add(("people", i, "consent"), "consent-no-name",
                          f"{person.id}: decision is publish_name but no name is recorded",
                          "add the name, or use pseudonym_only", Level.WARNING)
+            if consent.decision != "publish_name" and not person.name and not person.aliases \
+                    and person.name_known is not False:
+                self.add(("people", i), "withheld-name-unknown",
+                         f"{person.id}: withheld from publication, but the file does not record the name, so "
+                         "nothing can recognise it where a source title or a note spells it",
+                         "record the name (it never leaves the tool without consent), or state "
+                         "'name_known: false' if the name is not known")
+        self._spelled()
+        self._titles()
+
+    def _spelled(self) -> None:
+        """Ids, contexts, regions and place names that spell a withheld name (they are published as they are)."""
+        from safeguards.publish.withheld import Withheld
+
+        hidden = Withheld.for_case(self.case, "public")
+        if not hidden:
+            return
+        c = self.case
+        spots: list[tuple[YamlPath, str, str]] = [(("id",), c.id, "the case id")]
+        spots += [(("context",), c.context, "the context")] if c.context else []
+        spots += [(("region",), c.region, "the region")] if c.region else []
+        for path, rec, kind in self._records():
+            rid = getattr(rec, "id", None)
+            if isinstance(rid, str):
+                spots.append(((*path, "id"), rid, f"the {kind} id"))
+            if kind == "place":
+                for name in ("name", "locality", "region"):
+                    value = getattr(rec, name, None)
+                    if value:
+                        spots.append(((*path, name), value, f"a place's {name}"))
+        for path, value, what in spots:
+            if hidden.hits(value):
+                self.add(path, "spells-withheld-name",
+                         f"{what} {value!r} contains the name of a person who is not to be named; it is published "
+                         "as it is (ids name report files and footnotes)",
+                         "use a neutral value, e.g. an id such as kz-2022-001 or p-2")
+
+    def _titles(self) -> None:
+        """A source title or citation that looks like it names a pseudonymised or confidential subject."""
+        subject = self.case.person(self.case.subject)
+        if subject is None or subject.consent.decision == "publish_name":
+            return
+        for i, source in enumerate(self.case.sources):
+            for name in ("title", "citation"):
+                text = getattr(source, name, None) or ""
+                if _NAMES_A_PARTY.search(text):
+                    self.add(("sources", i, name), "title-may-name-subject",
+                             f"{source.id}: the {name} looks like a case name or UN document symbol "
+                             "('X v. State', 'CAT/C/../D/..') that identifies the pseudonymised subject",
+                             "cite the source by a neutral description, and keep the symbol out of published "
+                             "fields", Level.WARNING)
 
     # chronology
 
@@ -602,6 +649,9 @@ class _Semantics:
 
 _SECTIONS = {"person": "people", "source": "sources", "episode": "episodes", "event": "an episode's events",
              "complaints": "complaints"}
+
+
+_NAMES_A_PARTY = re.compile(r"\b[A-Z][\w'-]+\s+v(?:s)?\.?\s+[A-Z]|\b(?:CAT|CCPR)/C/\d+/D/\d+/\d+|\bv\. [A-Z]")
 
 
 def _label(rec: BaseModel, kind: str) -> str:

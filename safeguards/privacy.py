@@ -6,8 +6,10 @@ Audiences:
   ``pseudonym_only`` people by their pseudonym; ``confidential`` people by a
   neutral label, and a confidential *subject* keeps their case out of public
   outputs altogether (the annex counts such cases, it does not show them).
-* ``committee``: as public, but confidential material may appear (marked).
-* ``internal``: everything, for the analyst's own use.
+* ``committee``: as public for names, but cases of confidential subjects appear, marked and unnamed.
+* ``internal``: every name but a confidential person's, for the analyst's own use.
+
+A confidential person's name is never printed, for any audience.
 
 Redaction replaces each non-consented name, alias and name part (of three
 letters or more) wherever it occurs in free text, case-insensitively and on
@@ -35,14 +37,13 @@ _KEY_AFTER = re.compile(r"\s*:")
 def label_for(person: Person, audience: Audience) -> str:
     """How ``person`` is shown to ``audience``."""
     decision = person.consent.decision
-    if audience == "internal" and person.name:
+    if audience == "internal" and person.name and decision != "confidential":
         return person.name
     if decision == "publish_name" and person.name:
         return person.name
     if decision == "pseudonym_only" and person.consent.pseudonym:
         return person.consent.pseudonym
-    if audience == "committee" and decision == "confidential" and person.name:
-        return person.name
+    # Confidential means not even the Committee: no audience but the analyst's own sees the name.
     return f"[{person.role} {person.id}]"
 
 

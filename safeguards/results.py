@@ -48,6 +48,18 @@ class Frozen(BaseModel):
         return obj
 
 
+class Text(Frozen):
+    """A message for a reader, not yet written in any language: a catalogue key and its parameters.
+
+    Parameters are plain data (numbers, yes/no, vocabulary tokens, ``{"h": [lo, hi]}`` durations, and
+    references to case data by id: ``{"finding": [rule_id, instance]}``); the publication step
+    (``safeguards/publish``) writes the text in the reader's language and redacts what it takes from the case.
+    """
+
+    key: str
+    params: dict[str, Any] = Field(default_factory=dict)
+
+
 class Location(Frozen):
     """Where in the case file a fact (or the record a missing fact belongs to) is."""
 
@@ -60,7 +72,8 @@ class FactUse(Frozen):
     """A fact a finding rests on."""
 
     name: str
-    value: str
+    value: Any = Field(description="Plain data: a number, yes/no, a vocabulary token or list of them, or a "
+                                   "duration {\"h\"|\"d\": [earliest, latest]}.")
     sources: list[str]
     locations: list[Location]
 
@@ -69,9 +82,8 @@ class Missing(Frozen):
     """A fact that would decide the finding: what it means and what to record."""
 
     fact: str
-    meaning: str
-    record: str
-    reason: str = Field(description="'not recorded', or the range the recorded precision leaves open.")
+    reason: Text = Field(description="missing.not_recorded, or missing.range with the range the recorded precision "
+                                     "leaves open; what the fact means and what to record come from its declaration.")
 
 
 class LegalBasis(Frozen):
@@ -92,30 +104,28 @@ class VersionOutcome(Frozen):
 
     contested: str
     version: int
-    value: str
+    value: bool | int | str | None
     sources: list[str]
     outcome: Outcome
-    message: str
+    message: Text
 
 
 class Finding(Frozen):
     """The result of one rule on one case, episode, complaint, investigation or death."""
 
     rule_id: str
-    title: str
     safeguard: str
     articles: list[str]
     severity: str
     weight: float
     scope: str
     instance: str
-    instance_label: str
     outcome: Outcome
-    message: str
+    message: Text
     standard_of_proof: Proof = Field(description="What the cited sources establish about the weakest fact the "
                                                  "finding needs; not a judicial finding.")
-    proof_reason: str = Field("", description="Why: the weakest fact and how each of its sources counts "
-                                              "(finding, record, allegation; 'cited, not read').")
+    proof_reason: Text | None = Field(None, description="Why: the weakest fact and how each of its sources counts "
+                                                        "(finding, record, allegation; 'cited, not read').")
     allegations_only: bool = Field(False, description="Every fact the finding needs rests on allegations alone "
                                                       "(or on no source): a 'met' then says only that the "
                                                       "accounts cited describe compliance.")
@@ -149,7 +159,7 @@ class ArticleConclusion(Frozen):
     concerns: list[str] = Field(default_factory=list, description="Breaches of indicator or low-severity rules: "
                                                                   "a concern for the article, not a violation.")
     bearing: list[str] = Field(description="Every rule with an applicable finding that bears on the article.")
-    explanation: str
+    explanation: Text
 
 
 class Score(Frozen):
@@ -173,7 +183,7 @@ class CaseResult(Frozen):
     findings: list[Finding] = Field(description="Findings on the Convention standard.")
     national: list[Finding] = Field(default_factory=list, description="Findings under national law, beside the "
                                     "Convention findings; they never change an article conclusion.")
-    national_note: str | None = Field(None, description="Why no national findings were made, if a national "
+    national_note: Text | None = Field(None, description="Why no national findings were made, if a national "
                                                         "profile was asked for.")
     articles: list[ArticleConclusion]
     score: Score
@@ -186,81 +196,10 @@ class Provenance(Frozen):
     tool_version: str
     rules_digest: str
     rules_count: int
-    case_file: str
+    rules_origin: str = Field("bundled", description="bundled: the rules shipped with the tool; custom: a rule set "
+                                                     "given with --rules or the configuration.")
+    case_file: str = Field(description="The case file's name (no folder: no path of the user's machine is "
+                                       "published).")
     case_sha256: str
     profile: str
     generated_at: str | None = Field(None, description="Left out with --no-timestamp.")
-
-
-class SourceRef(Frozen):
-    """A source as cited in a report."""
-
-    id: str
-    kind: str
-    title: str
-    publisher: str | None = None
-    date: str | None = None
-    url: str | None = None
-    citation: str | None = None
-    reliability: str
-    read: bool | None = Field(None, description="The analyst read the source itself; false: cited, not read.")
-    relays: str | None = Field(None, description="Id of the source this one relays (one origin for corroboration).")
-
-
-class ContestedRef(Frozen):
-    """A disputed fact and each source's version."""
-
-    id: str
-    about: str
-    record: str
-    field: str
-    versions: list[dict[str, Any]]
-
-
-class TimelineEvent(Frozen):
-    """One event on a custody timeline, with its time relative to the apprehension."""
-
-    type: str
-    label: str
-    at: str | None
-    approximate: bool
-    status: str
-    from_hours: float | None = Field(description="Earliest hours after apprehension the recorded time allows.")
-    to_hours: float | None = Field(description="Latest hours after apprehension the recorded time allows.")
-
-
-class Limit(Frozen):
-    """A time limit of the profile, drawn on the timeline."""
-
-    label: str
-    hours: float
-
-
-class EpisodeTimeline(Frozen):
-    """The custody timeline of one episode."""
-
-    episode: str
-    places: list[str]
-    apprehension: str | None
-    events: list[TimelineEvent]
-    limits: list[Limit]
-
-
-class Report(Frozen):
-    """The machine-readable findings report of one case (``--format json``)."""
-
-    report_version: Literal[1] = 1
-    case: dict[str, Any] = Field(description="Case id, display name as consent allows, period, places, context.")
-    result: CaseResult
-    timeline: list[EpisodeTimeline]
-    sources: list[SourceRef]
-    contested: list[ContestedRef]
-    provenance: Provenance
-
-
-def report_json_schema() -> dict[str, Any]:
-    """The JSON Schema of ``--format json`` reports."""
-    schema = Report.model_json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["$id"] = "https://safeguards.invalid/schemas/report.schema.json"
-    return schema

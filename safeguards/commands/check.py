@@ -54,6 +54,7 @@ class CaseOutcome:
     violations: tuple[str, ...] = ()
     breach_severities: tuple[str, ...] = ()
     written: tuple[str, ...] = ()
+    leaks: tuple[str, ...] = ()  # the audit found a withheld name in these outputs (rendered, names not printed)
 
 
 _RULES: dict[str | None, RuleSet] = {}
@@ -78,7 +79,7 @@ def check_one(path: str, opts: Options) -> CaseOutcome:
     if not loaded.ok:
         return CaseOutcome(path, loaded.errors)
     outcome = _evaluate_and_write(loaded, rules, opts)
-    if opts.use_cache:
+    if opts.use_cache and not outcome.leaks:
         Cache.for_run(rules.digest, opts).put(loaded.digest, outcome)
     return outcome
 
@@ -117,8 +118,12 @@ class _Tally:
     written: int = 0
     with_breach: int = 0
     failing: bool = False
+    written_paths: list[str] = field(default_factory=list)
+    leaks: list[str] = field(default_factory=list)
 
     def add(self, outcome: CaseOutcome) -> None:
+        self.written_paths.extend(outcome.written)
+        self.leaks.extend(outcome.leaks)
         if outcome.problems:
             self.invalid += 1
             self.problems.extend(outcome.problems)
@@ -136,22 +141,32 @@ def _evaluate_and_write(loaded: object, rules: RuleSet, opts: Options) -> CaseOu
     from safeguards.api import evaluate
     from safeguards.atomic import confined, safe_name, write_atomic
     from safeguards.casefile import Loaded
-    from safeguards.report.build import build_report
+    from safeguards.publish.audit import audit_text
+    from safeguards.publish.report import publish_report
+    from safeguards.publish.withheld import Withheld
     from safeguards.report.render import WRITERS
 
     assert isinstance(loaded, Loaded) and loaded.case is not None
     result = evaluate(loaded, rules, opts.profile)
-    report = build_report(loaded, result, rules, "public", opts.timestamp)
+    withheld = Withheld.for_case(loaded.case, "public")
+    report = publish_report(loaded, result, rules, "public", opts.timestamp, withheld)
     out_dir = Path(opts.output) / opts.profile
     out_dir.mkdir(parents=True, exist_ok=True)
-    name = safe_name(str(report.case["id"]))
+    name = safe_name(loaded.case.id)  # the checked case id (validate refuses one that spells a withheld name)
     written = []
+    leaks: list[str] = []
     for fmt in opts.formats:
         target = confined(out_dir, f"{name}.{EXTENSIONS[fmt]}")
-        write_atomic(target, WRITERS[fmt](report, rules))
+        text = WRITERS[fmt](report, rules)
+        found = audit_text(str(target), text, withheld)  # fail closed: a leak is never written
+        if found:
+            leaks += [leak.render() for leak in found]
+            continue
+        write_atomic(target, text)
         written.append(str(target))
     return CaseOutcome(
-        path=loaded.path, problems=(), case_id=str(report.case["id"]),
+        leaks=tuple(leaks),
+        path=loaded.path, problems=(), case_id=loaded.case.id,
         counts=tuple(result.score.counts.items()), shown_met=result.score.shown_met,
         completeness=result.score.completeness,
         violations=tuple(a.article for a in result.articles if a.outcome == "violation_indicated"),
@@ -237,6 +252,15 @@ def run(args: argparse.Namespace) -> int:
         sys.stderr.write("\n")
     for p in sort_problems(list(missing) + tally.problems):
         sys.stderr.write(p.render() + "\n")
+    if tally.leaks:
+        from safeguards.publish.audit import delete
+
+        delete(tally.written_paths)
+        for leak in tally.leaks:
+            sys.stderr.write(f"error[name-leak]: {leak}\n")
+        sys.stderr.write("safeguards: a withheld name reached an output; nothing of this run was kept. Mark the "
+                         "field's text as not for publication, or correct the consent decision, and rerun.\n")
+        return 2
     if not args.quiet:
         _summary(tally, args.profile, colour)
     invalid = tally.invalid + len(missing)

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from safeguards.engine.proof import strongest
-from safeguards.results import ArticleConclusion, ArticleOutcome, Finding
+from safeguards.results import ArticleConclusion, ArticleOutcome, Finding, Text
 
 
 @dataclass(frozen=True)
@@ -58,8 +58,10 @@ def carries(f: Finding, article: str) -> bool:
     return f.role == "safeguard" and f.severity != "low" and ARTICLES[article].single_case
 
 
-def _label(f: Finding) -> str:
-    return f"{f.title} ({f.instance_label})"
+def _refs(findings: Sequence[Finding], instances: bool = True) -> list[list[str]]:
+    """References to findings (rule id, instance) for a message; the publication step writes their titles."""
+    out = [[f.rule_id, f.instance] if instances else [f.rule_id] for f in findings]
+    return [list(x) for x in dict.fromkeys(tuple(r) for r in out)]
 
 
 def _conclude_one(article: str, findings: Sequence[Finding]) -> ArticleConclusion:
@@ -71,26 +73,25 @@ def _conclude_one(article: str, findings: Sequence[Finding]) -> ArticleConclusio
     outcome: ArticleOutcome
     if carrying:
         outcome = "violation_indicated"
-        why = "Breach of: " + "; ".join(_label(f) for f in carrying) + "."
+        why = Text(key="article.violation", params={"findings": _refs(carrying)})
     elif any(f.outcome == "contested" for f in bearing):
         outcome = "contested"
-        why = "Sources disagree on facts that decide: " + "; ".join(
-            f.title for f in bearing if f.outcome == "contested") + "."
+        why = Text(key="article.contested", params={"findings": _refs(
+            [f for f in bearing if f.outcome == "contested"], instances=False)})
     elif concerns:
         outcome = "concern"
-        kind = "a pattern, not one case, shows a breach of this article" if not info.single_case else \
-            "these rules are indicators or of low severity"
-        why = "Concern (" + kind + "): " + "; ".join(_label(f) for f in concerns) + "."
+        why = Text(key="article.concern_pattern" if not info.single_case else "article.concern_indicator",
+                   params={"findings": _refs(concerns)})
     elif any(f.outcome == "insufficient_information" for f in bearing):
         outcome = "insufficient_information"
-        why = "Not decided for lack of information: " + "; ".join(
-            f.title for f in bearing if f.outcome == "insufficient_information") + "."
+        why = Text(key="article.insufficient", params={"findings": _refs(
+            [f for f in bearing if f.outcome == "insufficient_information"], instances=False)})
     elif bearing:
         outcome = "not_indicated"
-        why = "Every applicable safeguard bearing on this article was met."
+        why = Text(key="article.not_indicated")
     else:
         outcome = "not_assessed"
-        why = "No rule bearing on this article applies to the facts recorded."
+        why = Text(key="article.not_assessed")
     proof = strongest(f.standard_of_proof for f in carrying) if carrying else "not_assessed"
     return ArticleConclusion(
         article=article, title=info.title, form=info.form, outcome=outcome, standard_of_proof=proof,
@@ -111,7 +112,7 @@ def conclude(findings: Sequence[Finding]) -> list[ArticleConclusion]:
         if art16.outcome != "violation_indicated":
             art16 = art16.model_copy(update={
                 "outcome": "subsumed",
-                "explanation": "Subsumed under art 1: the ill-treatment recorded is addressed as torture "
-                               f"({out['1'].form}). " + art16.explanation})
+                "explanation": Text(key="article.subsumed", params={
+                    "form": out["1"].form, "then": art16.explanation.model_dump()})})
         out["16"] = art16
     return list(out.values())

@@ -32,6 +32,7 @@ from safeguards.results import (
     Location,
     Missing,
     Outcome,
+    Text,
     Timing,
     VersionOutcome,
 )
@@ -43,7 +44,7 @@ from safeguards.yamlsource import Document
 @dataclass(frozen=True)
 class _Raw:
     outcome: Outcome
-    message: str
+    message: Text
     used: tuple[str, ...]
     missing: tuple[Missing, ...]
 
@@ -78,35 +79,32 @@ def activation(facts: Mapping[str, Fact]) -> dict[str, Any]:
     return act
 
 
-def _num(x: float) -> str:
-    return f"{x:.0f}" if abs(x - round(x)) < 0.05 else f"{x:.1f}"
-
-
-def render_value(name: str, facts: Mapping[str, Fact], params: Mapping[str, Any]) -> str:
-    """A fact or parameter as a reader should see it in a message."""
+def param_value(name: str, facts: Mapping[str, Fact], params: Mapping[str, Any]) -> Any:
+    """A fact or parameter as plain data for a message (see :class:`safeguards.results.Text`); None: unknown."""
     if name in params:
-        v = params[name]
-        return _num(v) if isinstance(v, float) else str(v)
+        return params[name]
     fact = facts.get(name)
     decl = BY_NAME.get(name)
     if fact is None or decl is None:
-        return "unknown"
+        return None
     if decl.type in ("hours", "days"):
         lo, hi = fact.value
-        unit = "h" if decl.type == "hours" else "days"
-        return f"{_num(lo)} {unit}" if abs(hi - lo) < 0.05 else f"between {_num(lo)} and {_num(hi)} {unit}"
-    if isinstance(fact.value, bool):
-        return "yes" if fact.value else "no"
-    if isinstance(fact.value, list):
-        return ", ".join(str(x).replace("_", " ") for x in fact.value) or "none"
-    return str(fact.value).replace("_", " ")
+        return {"h" if decl.type == "hours" else "d": [float(lo), float(hi)]}
+    if isinstance(fact.value, (list, tuple)):
+        return [str(x) for x in fact.value]
+    return fact.value
 
 
 _TEMPLATE = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
+_NAMES: dict[str, tuple[str, ...]] = {}
 
 
-def _fill(template: str, facts: Mapping[str, Fact], params: Mapping[str, Any]) -> str:
-    return _TEMPLATE.sub(lambda m: render_value(m.group(1), facts, params), template)
+def _message(key: str, template: str, facts: Mapping[str, Fact], params: Mapping[str, Any]) -> Text:
+    """The message ``key`` with the values its template inserts."""
+    names = _NAMES.get(template)
+    if names is None:
+        names = _NAMES[template] = tuple(dict.fromkeys(_TEMPLATE.findall(template)))
+    return Text.assemble(key=key, params={n: param_value(n, facts, params) for n in names})
 
 
 class Evaluator:
@@ -205,24 +203,27 @@ class Evaluator:
                                     f"rule {rule.rule.id}: met and breach are both true on {inst.label}",
                                     "make the met condition imply that the breach condition is false"))
         outcome, stage = decide(applies, breach, met)
+        rid = rule.rule.id
         if outcome == "not_applicable":
-            text = msgs.not_applicable or "The rule does not apply to these facts."
-            return _Raw(outcome, _fill(text, inst.facts, params), _used(rule, ("applies",), inst), ())
+            text = msgs.not_applicable or ""
+            return _Raw(outcome, _message(f"rule:{rid}:not_applicable" if text else "engine.not_applicable", text,
+                                         inst.facts, params), _used(rule, ("applies",), inst), ())
         if outcome == "breach":
-            return _Raw(outcome, _fill(msgs.breach, inst.facts, params), _used(rule, ("applies", "breach"), inst), ())
+            return _Raw(outcome, _message(f"rule:{rid}:breach", msgs.breach, inst.facts, params),
+                        _used(rule, ("applies", "breach"), inst), ())
         if outcome == "met":
-            return _Raw(outcome, _fill(msgs.met, inst.facts, params),
+            return _Raw(outcome, _message(f"rule:{rid}:met", msgs.met, inst.facts, params),
                         _used(rule, ("applies", "breach", "met"), inst), ())
         keys = ("applies",) if stage == "applies" else ("applies", "breach", "met")
         missing = _missing(rule, inst, keys)
         if stage == "applies":
             # The precondition is open: say so, and never show a message that presumes it.
-            head = "The recorded facts do not show whether this safeguard applies."
+            head = Text.assemble(key="engine.applies_open", params={})
+        elif msgs.insufficient:
+            head = _message(f"rule:{rid}:insufficient", msgs.insufficient, inst.facts, params)
         else:
-            head = _fill(msgs.insufficient or "The recorded facts do not decide this safeguard.", inst.facts, params)
-        need = "; ".join(f"{m.fact} ({m.reason})" for m in missing)
-        text = head + (f" Needed: {need}." if need else "")
-        return _Raw(outcome, text, _used(rule, keys, inst), missing)
+            head = Text.assemble(key="engine.insufficient", params={})
+        return _Raw(outcome, head, _used(rule, keys, inst), missing)
 
 
 # The three verdicts of a rule depend only on the values of the variables it reads and on its parameters:
@@ -279,16 +280,14 @@ def _missing(rule: CompiledRule, inst: Instance, keys: Sequence[str]) -> tuple[M
             fact = inst.facts.get(decl.name)
             if fact is None:
                 if decl.name not in _MISSING:  # the same for every case: built once
-                    _MISSING[decl.name] = Missing(fact=decl.name, meaning=decl.meaning, record=decl.record,
-                                                  reason="not recorded")
+                    _MISSING[decl.name] = Missing(fact=decl.name, reason=Text(key="missing.not_recorded"))
                 out[decl.name] = _MISSING[decl.name]
             elif decl.type in ("hours", "days"):
                 lo, hi = fact.value
                 if hi - lo >= 0.05:
-                    unit = "h" if decl.type == "hours" else "days"
-                    out[decl.name] = Missing(
-                        fact=decl.name, meaning=decl.meaning, record=decl.record + " (more precisely)",
-                        reason=f"recorded precision leaves it between {_num(lo)} and {_num(hi)} {unit}")
+                    unit = "h" if decl.type == "hours" else "d"
+                    out[decl.name] = Missing(fact=decl.name, reason=Text(
+                        key="missing.range", params={"range": {unit: [float(lo), float(hi)]}}))
     return tuple(out.values())
 
 
@@ -427,19 +426,16 @@ class _Builder:
         elif len(outcomes) > 1:
             outcome = "contested"
             versions = _versions(self.case, weighed)
-            message = "Sources disagree on a fact this safeguard depends on: " + "; ".join(
-                f"on the account of {', '.join(v.sources)} ({v.contested} = {v.value}) the outcome is "
-                f"{v.outcome.replace('_', ' ')}" for v in versions) + "."
+            message = Text.assemble(key="engine.contested", params={})  # the versions are listed beside it
         if self.evaluated < self.total and outcome != "contested":
             outcome = "insufficient_information"
-            message = (f"Too many combinations of contested facts to evaluate ({self.total}; {self.evaluated} "
-                       f"evaluated, all giving {raw.outcome.replace('_', ' ')}): the outcome is not decided.")
-            missing = [Missing(fact="contested", meaning="the versions of disputed facts",
-                               record="fewer contested items, or resolve some", reason="combinations not evaluated")]
+            message = Text.assemble(key="engine.too_many_combinations", params={
+                "total": self.total, "evaluated": self.evaluated, "outcome": raw.outcome})
+            missing = [Missing(fact="contested", reason=Text(key="missing.combinations"))]
         set_aside = _set_aside(self.case, per, weighed, aside)
         return self._assemble(task, inst, raw, outcome, message, missing, versions, set_aside)
 
-    def _assemble(self, task: _Task, inst: Instance, raw: _Raw, outcome: Outcome, message: str,
+    def _assemble(self, task: _Task, inst: Instance, raw: _Raw, outcome: Outcome, message: Text,
                   missing: list[Missing], versions: list[VersionOutcome],
                   set_aside: list[VersionOutcome]) -> Finding:
         r = task.rule.rule
@@ -451,7 +447,7 @@ class _Builder:
             use = self.uses.get((inst.scope, inst.key, n))
             if use is None:
                 use = self.uses[(inst.scope, inst.key, n)] = FactUse.assemble(
-                    name=n, value=render_value(n, inst.facts, {}), sources=list(inst.facts[n].sources),
+                    name=n, value=param_value(n, inst.facts, {}), sources=list(inst.facts[n].sources),
                     locations=[self.location(p) for p in inst.facts[n].paths])
             fact_uses.append(use)
         cited = sorted({s for f in used for s in f.sources})
@@ -461,8 +457,8 @@ class _Builder:
         # Results are built from the engine's own checked data: constructed without re-validation
         # (the report built from them is validated against its schema by the test suite).
         return Finding.assemble(
-            rule_id=r.id, title=r.title, safeguard=r.safeguard, articles=list(r.articles), severity=r.severity,
-            weight=float(r.weight), scope=r.scope, instance=inst.key, instance_label=inst.label,
+            rule_id=r.id, safeguard=r.safeguard, articles=list(r.articles), severity=r.severity,
+            weight=float(r.weight), scope=r.scope, instance=inst.key,
             outcome=outcome, message=message, standard_of_proof=grade.label, proof_reason=grade.reason,
             allegations_only=grade.allegations_only, legal_basis=self._legal(task.rule),
             role=r.role, law=task.law, profile=None if task.law == "convention" else r.profile or None,
@@ -479,8 +475,8 @@ class _Builder:
         grade = grade_case_finding(self.case, graded, self.sources)
         if outcome == "breach" and presumption:
             # The breach is the State's failure to rebut: what the sources show of the injuries is in the reason.
-            return Grade("burden_not_discharged", "injuries or a death in State custody, and no satisfactory, "
-                         f"evidenced explanation from the State; the facts themselves: {grade.reason}",
+            params = grade.reason.params if grade.reason is not None else {}
+            return Grade("burden_not_discharged", Text(key="proof.burden", params=dict(params)),
                          grade.allegations_only)
         return grade
 
@@ -492,7 +488,7 @@ def _versions(case: Case, weighed: Sequence[tuple[_Evaluated, _Raw | None]]) -> 
     canonical = weighed[0][0].variant.versions
     for cid in ids:
         by_version: dict[int, set[Outcome]] = {}
-        messages: dict[int, str] = {}
+        messages: dict[int, Text] = {}
         for e, r in weighed:
             k = dict(e.variant.choice)[cid]
             by_version.setdefault(k, set()).add(r.outcome if r is not None else "not_applicable")
@@ -506,7 +502,7 @@ def _versions(case: Case, weighed: Sequence[tuple[_Evaluated, _Raw | None]]) -> 
             oc: Outcome = next(iter(outs)) if len(outs) == 1 else "contested"
             out.append(VersionOutcome(contested=cid, version=k, value=_show(version.value),
                                       sources=list(version.sources), outcome=oc,
-                                      message=messages.get(k, "The rule does not apply under this version.")))
+                                      message=messages.get(k, _NOT_APPLICABLE)))
     return out
 
 
@@ -524,14 +520,15 @@ def _set_aside(case: Case, per: Sequence[tuple[_Evaluated, _Raw | None]],
                 version = e.variant.versions[cid][k]
                 v = VersionOutcome(contested=cid, version=k, value=_show(version.value),
                                    sources=list(version.sources), outcome=r.outcome if r else "not_applicable",
-                                   message="A denial by the State that does not rebut the presumption arising "
-                                           "from injuries in its custody: not weighed as a competing account.")
+                                   message=Text(key="engine.denial_set_aside"))
                 if v not in out:
                     out.append(v)
     return out
 
 
-def _show(value: Any) -> str:
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    return "unknown" if value is None else str(value)
+_NOT_APPLICABLE = Text(key="engine.not_applicable_version")
+
+
+def _show(value: Any) -> Any:
+    """A contested version's value as plain data (the publication step decides whether it may be shown)."""
+    return value

@@ -31,7 +31,7 @@ from typing import Any, Protocol
 
 from safeguards.model.case import Case, Source, Sourced
 from safeguards.model.vocab import CitationRole, SourceKind
-from safeguards.results import Proof
+from safeguards.results import Proof, Text
 
 ORDER: dict[Proof, int] = {
     "not_assessed": 0, "no_source_cited": 1, "single_account": 2, "corroborated": 3, "not_contested_by_state": 4,
@@ -78,11 +78,16 @@ class Cited:
     stated: CitationRole
     caveat: str | None = None
 
-    def describe(self) -> str:
+    def describe(self) -> dict[str, Any]:
+        """The citation as plain data for a message: source id, role counted, role stated, caveat."""
+        out: dict[str, Any] = {"source": self.source.id, "role": self.role}
         if self.stated != self.role:
-            return (f"{self.source.id} (cited as {ROLE_TEXT[self.stated]}, counts as {ROLE_TEXT[self.role]}: "
-                    f"{self.caveat})")
-        return f"{self.source.id} ({ROLE_TEXT[self.role]}" + (f"; {self.caveat})" if self.caveat else ")")
+            out["stated"] = self.stated
+        if self.caveat:
+            out["caveat"] = self.caveat
+            if self.caveat == "weak_grade":
+                out["grade"] = f"{self.source.reliability.source}{self.source.reliability.information}"
+        return out
 
 
 def cite(source: Source, stated: CitationRole | None) -> Cited:
@@ -90,15 +95,14 @@ def cite(source: Source, stated: CitationRole | None) -> Cited:
     when the source was not read or is graded E/F."""
     role = stated or default_role(source.kind)
     if source.read is False:
-        return Cited(source, "allegation", role, "cited, not read")
+        return Cited(source, "allegation", role, "not_read")
     if role == "allegation":
         weak = source.reliability.source not in _GRADED or source.reliability.information == 5
-        return Cited(source, role, role, f"graded {source.reliability.source}{source.reliability.information}"
-                     if weak else None)
+        return Cited(source, role, role, "weak_grade" if weak else None)
     if source.read is None:
-        return Cited(source, "allegation", role, "not marked as read")
+        return Cited(source, "allegation", role, "read_not_stated")
     if source.reliability.source not in _GRADED:
-        return Cited(source, "allegation", role, f"source graded {source.reliability.source}")
+        return Cited(source, "allegation", role, "weak_grade")
     return Cited(source, role, role)
 
 
@@ -165,7 +169,7 @@ def _corroborates(source: Source) -> bool:
 @dataclass(frozen=True)
 class FactGrade:
     label: Proof
-    reason: str
+    reason: dict[str, Any]  # cites (each citation's data) and, for several accounts, independent origins
     allegations_only: bool
 
 
@@ -173,9 +177,9 @@ def grade_fact(citations: Sequence[Cited], origins: Mapping[str, Source] | None 
     """The standard one fact reaches with these citations. ``origins`` resolves ``relays`` (default: the
     cited sources themselves)."""
     if not citations:
-        return FactGrade("no_source_cited", "no source cited", True)
+        return FactGrade("no_source_cited", {"cites": []}, True)
     by_id = origins if origins is not None else {c.source.id: c.source for c in citations}
-    listed = ", ".join(c.describe() for c in citations)
+    listed: dict[str, Any] = {"cites": [c.describe() for c in citations]}
     only_allegations = all(c.role == "allegation" for c in citations)
     ranked: tuple[tuple[CitationRole, Proof], ...] = (
         ("finding", "finding_of_competent_body"), ("uncontested", "not_contested_by_state"), ("record", "corroborated"))
@@ -184,10 +188,9 @@ def grade_fact(citations: Sequence[Cited], origins: Mapping[str, Source] | None 
             return FactGrade(label, listed, only_allegations)
     independent = {_origin(c.source, by_id) for c in citations if _corroborates(c.source)}
     if len(independent) >= 2:
-        return FactGrade("corroborated", f"{listed}: {len(independent)} independent origins", only_allegations)
+        return FactGrade("corroborated", {**listed, "origins": len(independent)}, only_allegations)
     if len(citations) > 1:
-        return FactGrade("single_account", f"{listed}: {len(independent) or 'no'} independent account(s) that "
-                                           "can corroborate", only_allegations)
+        return FactGrade("single_account", {**listed, "origins": len(independent)}, only_allegations)
     return FactGrade("single_account", listed, only_allegations)
 
 
@@ -196,11 +199,11 @@ class Grade:
     """The standard of proof of one finding, the reason for it, and whether it rests on allegations alone."""
 
     label: Proof
-    reason: str
+    reason: Text | None
     allegations_only: bool
 
 
-NOT_ASSESSED = Grade("not_assessed", "", False)
+NOT_ASSESSED = Grade("not_assessed", None, False)
 
 
 def grade_finding(facts: Mapping[str, Sequence[Cited]], origins: Mapping[str, Source] | None = None) -> Grade:
@@ -210,10 +213,10 @@ def grade_finding(facts: Mapping[str, Sequence[Cited]], origins: Mapping[str, So
     ``allegations_only`` is true when no needed fact rests on more than allegations (or on nothing).
     """
     if not facts:
-        return Grade("no_source_cited", "the finding rests on no recorded fact", True)
+        return Grade("no_source_cited", Text(key="proof.no_fact"), True)
     graded = {name: grade_fact(cites, origins) for name, cites in facts.items()}
     name, worst = min(graded.items(), key=lambda kv: ORDER[kv[1].label])
-    return Grade(worst.label, f"weakest fact {name}: {worst.reason}",
+    return Grade(worst.label, Text(key="proof.weakest", params={"fact": name, **worst.reason}),
                  all(g.allegations_only for g in graded.values()))
 
 

@@ -138,6 +138,9 @@ class Person(Model):
     id: Id
     role: v.Role
     name: Name | None = Field(None, description="Real name, if known. Leave out when only a pseudonym is known.")
+    name_known: Flag = Field(None, description="false: the person's real name is not known to the analyst (a "
+                                               "withheld person must otherwise have a recorded name, so that it "
+                                               "can be recognised and kept out of every output).")
     aliases: list[Name] = Field(default_factory=list, description="Other spellings and names (all redacted "
                                                                    "together with the name).")
     sex: v.Sex = "unknown"
@@ -186,6 +189,9 @@ class Source(Model):
     citation: Text | None = Field(None, description="Document symbol or bibliographic citation.")
     connection: v.Connection = Field(description="The source's connection to the facts (HURIDOCS).")
     reliability: Reliability
+    published: Flag = Field(None, description="The source is a published document, citable by its title in public "
+                                              "outputs (default: true for media, NGO reports, UN decisions and "
+                                              "official statements; false for testimony, records and others).")
     read: Flag = Field(None, description="The analyst read the source itself (true), only a summary or a "
                                          "citation of it (false), or it is not stated (null). Only a source "
                                          "read (true) can give a finding, an uncontested fact or a record; "
@@ -847,7 +853,8 @@ class Case(Model):
 
 # The fields added in version 2 (class name -> field names), and the vocabulary values added to version-1 fields.
 NEW_IN_2: dict[str, frozenset[str]] = {
-    "Person": frozenset({"nationalities", "victim"}),
+    "Person": frozenset({"nationalities", "victim", "name_known"}),
+    "Source": frozenset({"published"}),
     "Apprehension": frozenset({"legal_ground"}),
     "IllTreatment": frozenset({"at_apprehension"}),
     "Confession": frozenset({"language", "language_understood"}),

@@ -15,11 +15,12 @@ from markupsafe import Markup
 from safeguards import __version__
 from safeguards.engine.proof import LEGEND_NOTE, ORDER, PROOF_TEXT
 from safeguards.report.svg import timeline_svg
-from safeguards.results import OUTCOMES, Report, TimelineEvent
+from safeguards.publish.view import EventView, FindingView, ReportView
+from safeguards.results import OUTCOMES
 from safeguards.rules.compile import RuleSet
 from safeguards.writers.problems import sarif_location
 
-Writer = Callable[[Report, RuleSet], str]
+Writer = Callable[[ReportView, RuleSet], str]
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|<>#])")
 
 
@@ -27,7 +28,7 @@ def pct(value: float | None) -> str:
     return "not computable (nothing decided)" if value is None else f"{value:.1f}%"
 
 
-def hours(e: TimelineEvent) -> str:
+def hours(e: EventView) -> str:
     if e.from_hours is None or e.to_hours is None:
         return "-"
     lo, hi = e.from_hours, e.to_hours
@@ -35,10 +36,26 @@ def hours(e: TimelineEvent) -> str:
     return f"{lo:.{digits}f} h" if abs(hi - lo) < 0.05 else f"{lo:.{digits}f}-{hi:.{digits}f} h"
 
 
+_CONTROL = re.compile("[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def plain(text: Any) -> str:
+    """Text with control and bidirectional-override characters made visible as U+FFFD."""
+    return _CONTROL.sub("\ufffd", str(text))
+
+
 def md(text: Any) -> str:
     """Text from a case file made inert in Markdown (no HTML, no links, no tables broken)."""
-    s = str(text).replace("&", "&amp;")
-    return _MD_SPECIAL.sub(_md_escape, s).replace("\n", " ")
+    s = plain(text).replace("&", "&amp;")
+    return _MD_SPECIAL.sub(_md_escape, s).replace("\r", " ").replace("\n", " ")
+
+
+def http_url(url: Any) -> str:
+    """``url`` if it is an http(s) address with no character that could end a link; else empty."""
+    text = str(url or "")
+    if not re.match(r"^https?://[^\s<>\"'`\\]+$", text) or _CONTROL.search(text):
+        return ""
+    return text
 
 
 def _md_escape(m: re.Match[str]) -> str:
@@ -51,9 +68,9 @@ def badge(outcome: str) -> str:
             "not_applicable": "[N/A]", "contested": "[CONTESTED]"}[outcome]
 
 
-def proof_legend(report: Report) -> list[tuple[str, str]]:
+def proof_legend(report: ReportView) -> list[tuple[str, str]]:
     """(label, definition) of each standard of proof the report uses, strongest first."""
-    used = {f.standard_of_proof for f in report.result.findings} | {a.standard_of_proof for a in report.result.articles}
+    used = {f.standard_of_proof for f in report.findings} | {a.standard_of_proof for a in report.articles}
     return [(label.replace("_", " "), PROOF_TEXT[label]) for label in sorted(used, key=lambda p: -ORDER[p])]
 
 
@@ -65,34 +82,37 @@ def _env(autoescape: bool) -> Any:
                       undefined=StrictUndefined, keep_trailing_newline=True, trim_blocks=False)
     env.filters["md"] = md
     env.filters["mdcell"] = md
+    env.filters["mdurl"] = http_url
+    env.filters["plain"] = plain
     env.globals.update(pct=pct, hours=hours, badge=badge, outcomes=OUTCOMES, proof_legend=proof_legend,
                        legend_note=LEGEND_NOTE)
     return env
 
 
-def _groups(report: Report) -> list[tuple[str, list[Any]]]:
+def _groups(report: ReportView) -> list[tuple[str, list[FindingView]]]:
     order = {o: i for i, o in enumerate(OUTCOMES)}
-    findings = sorted(report.result.findings, key=lambda f: (f.safeguard, order[f.outcome], f.rule_id, f.instance))
-    return [(k, list(v)) for k, v in groupby(findings, key=lambda f: f.safeguard)]
+
+    def safeguard(f: FindingView) -> str:
+        return report.rules[f.rule_id].safeguard
+
+    findings = sorted(report.findings, key=lambda f: (safeguard(f), order[f.outcome], f.rule_id, f.instance))
+    return [(k, list(v)) for k, v in groupby(findings, key=safeguard)]
 
 
-def write_md(report: Report, rules: RuleSet) -> str:
-    if not report.case:
-        return ""
-    # Markdown output escapes case-file text with the `md` filter, so the template is not autoescaped.
-    safe = report.model_copy(update={"case": {k: md(v) if isinstance(v, str) else v for k, v in report.case.items()}})
-    return str(_env(False).get_template("report.md.j2").render(report=safe, groups=_groups(report)))
+def write_md(report: ReportView, rules: RuleSet) -> str:
+    # Markdown output escapes every case-derived string with the `md` filter, so the template is not autoescaped.
+    return str(_env(False).get_template("report.md.j2").render(report=report, groups=_groups(report)))
 
 
-def write_html(report: Report, rules: RuleSet) -> str:
+def write_html(report: ReportView, rules: RuleSet) -> str:
     env = _env(True)
     return str(env.get_template("report.html.j2").render(
         report=report, groups=_groups(report), svg=lambda tl: Markup(timeline_svg(tl))))
 
 
-def write_json(report: Report, rules: RuleSet) -> str:
-    # pydantic's serializer: the standard library falls back to pure Python whenever indent is set.
-    return report.model_dump_json(indent=2) + "\n"
+def write_json(report: ReportView, rules: RuleSet) -> str:
+    """Compact JSON (plain data; each rule's basis once, under ``rules``)."""
+    return report.model_dump_json(exclude_defaults=True) + "\n"
 
 
 _KIND = {"breach": "fail", "met": "pass", "insufficient_information": "open", "contested": "review",
@@ -100,7 +120,7 @@ _KIND = {"breach": "fail", "met": "pass", "insufficient_information": "open", "c
 _LEVEL = {"critical": "error", "high": "error", "medium": "warning", "low": "note"}
 
 
-def write_sarif(report: Report, rules: RuleSet) -> str:
+def write_sarif(report: ReportView, rules: RuleSet) -> str:
     """One rule descriptor per rule, one result per finding, located at the fact's line in the case file."""
     descriptors = []
     index = {}
@@ -121,13 +141,13 @@ def write_sarif(report: Report, rules: RuleSet) -> str:
         })
     results = []
     path = report.provenance.case_file
-    for f in report.result.findings:
+    for f in report.findings:
         kind = _KIND[f.outcome]
         result: dict[str, Any] = {
             "ruleId": f.rule_id, "ruleIndex": index.get(f.rule_id, 0), "kind": kind,
-            "level": _LEVEL[f.severity] if kind == "fail" else "none",
+            "level": _LEVEL[report.rules[f.rule_id].severity] if kind == "fail" else "none",
             "message": {"text": f"{f.message} [{f.instance_label}]"},
-            "locations": [sarif_location(path, f.location.line, f.location.column)],
+            "locations": [sarif_location(path, f.line, f.column)],
             "properties": {"outcome": f.outcome, "standardOfProof": f.standard_of_proof,
                            "proofReason": f.proof_reason, "allegationsOnly": f.allegations_only, "instance": f.instance,
                            "sources": list(f.sources)},
@@ -137,15 +157,15 @@ def write_sarif(report: Report, rules: RuleSet) -> str:
            "runs": [{"tool": {"driver": {"name": "safeguards", "version": __version__, "rules": descriptors}},
                      "artifacts": [{"location": {"uri": path}}],
                      "results": results,
-                     "properties": {"case": report.case.get("id"), "profile": report.result.profile}}]}
+                     "properties": {"case": report.case.id, "profile": report.profile}}]}
     return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
 
 
-def write_junit(report: Report, rules: RuleSet) -> str:
+def write_junit(report: ReportView, rules: RuleSet) -> str:
     """A test case per finding; breaches fail, undecided findings are skipped with the reason."""
-    findings = report.result.findings
-    counts = report.result.score.counts
-    case_id = str(report.case.get("id"))
+    findings = report.findings
+    counts = report.score.counts
+    case_id = report.case.id
     skipped = counts["insufficient_information"] + counts["contested"] + counts["not_applicable"]
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
              f'<testsuites name="safeguards" tests="{len(findings)}" failures="{counts["breach"]}">',
@@ -153,10 +173,11 @@ def write_junit(report: Report, rules: RuleSet) -> str:
              f'errors="0" skipped="{skipped}">']
     for f in findings:
         name = quoteattr(f"{f.rule_id} [{f.instance}]")
-        lines.append(f'<testcase classname={quoteattr(case_id + "." + f.safeguard)} name={name}>')
+        rule = report.rules[f.rule_id]
+        lines.append(f'<testcase classname={quoteattr(case_id + "." + rule.safeguard)} name={name}>')
         if f.outcome == "breach":
             lines.append(f'<failure message={quoteattr(f.message)} type="breach">'
-                         f'{escape(f.message)} (severity {f.severity})</failure>')
+                         f'{escape(f.message)} (severity {rule.severity})</failure>')
         elif f.outcome != "met":
             lines.append(f'<skipped message={quoteattr(f.outcome.replace("_", " ") + ": " + f.message)}/>')
         lines.append("</testcase>")

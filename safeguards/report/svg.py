@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-from safeguards.results import EpisodeTimeline
+from safeguards.publish.view import TimelineView as EpisodeTimeline
 
 WIDTH, LEFT, RIGHT, ROW, TOP = 860, 170, 20, 22, 34
 COLOURS = {"ill_treatment": "#b00020", "interrogation": "#8a4b00", "confession": "#8a4b00",

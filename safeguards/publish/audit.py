@@ -1,0 +1,106 @@
+"""The audit after writing: every output of a run is searched for every known form of every withheld name.
+
+Text outputs are searched line by line; JSON by the path of the string that holds a hit; a Word file
+in every part of its package (body, footnotes, headers, metadata), both as XML and as the text its runs
+spell when joined. A hit means a leak: the run's outputs are deleted and the run fails (exit 2),
+naming the file and the field.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import zipfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from safeguards.publish.withheld import Withheld
+
+_TAG = re.compile(r"<[^>]+>")
+_PARAGRAPH_END = re.compile(r"</w:p>|</a:p>|</dc:[a-z]+>|</cp:[a-z]+>")
+
+
+@dataclass(frozen=True)
+class Leak:
+    """A withheld name found in an output."""
+
+    file: str
+    where: str
+    form: str
+
+    def render(self) -> str:
+        return (f"{self.file}: {self.where}: a withheld name appears ({len(self.form)} characters; not printed); "
+                "the outputs of this run were deleted")
+
+
+def _json_strings(value: Any, path: str = "$") -> Iterator[tuple[str, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            yield from _json_strings(k, f"{path} (key)")
+            yield from _json_strings(v, f"{path}.{k}")
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _json_strings(v, f"{path}[{i}]")
+
+
+def audit_text(name: str, text: str, withheld: Withheld) -> list[Leak]:
+    """Leaks in one text output (JSON by field, other text by line)."""
+    if not withheld or not withheld.hits(text):
+        return []
+    try:
+        doc = json.loads(text) if name.endswith((".json", ".sarif")) else None
+    except ValueError:
+        doc = None
+    out = []
+    if doc is not None:
+        for path, s in _json_strings(doc):
+            out += [Leak(name, path, h) for h in withheld.hits(s)]
+    if not out:
+        for n, line in enumerate(text.splitlines(), 1):
+            out += [Leak(name, f"line {n}", h) for h in withheld.hits(line)]
+    return out or [Leak(name, "text", withheld.hits(text)[0])]
+
+
+def audit_docx(name: str, data: bytes, withheld: Withheld) -> list[Leak]:
+    """Leaks in every part of a Word package: its XML and the text of each paragraph with the runs joined."""
+    out: list[Leak] = []
+    try:
+        with zipfile.ZipFile(__import__("io").BytesIO(data)) as z:
+            for part in z.namelist():
+                xml = z.read(part).decode("utf-8", "replace")
+                joined = "\n".join(_TAG.sub("", p) for p in _PARAGRAPH_END.split(xml))
+                hits = withheld.hits(xml) or withheld.hits(joined)
+                out += [Leak(name, f"part {part}", h) for h in hits]
+    except zipfile.BadZipFile:
+        out += audit_text(name, data.decode("utf-8", "replace"), withheld)
+    return out
+
+
+def audit_file(path: str | Path, withheld: Withheld) -> list[Leak]:
+    """Leaks in one output file, whatever its format."""
+    p = Path(path)
+    data = p.read_bytes()
+    if p.suffix == ".docx":
+        return audit_docx(str(p), data, withheld)
+    return audit_text(str(p), data.decode("utf-8", "replace"), withheld)
+
+
+def audit_files(paths: Iterable[str | Path], withheld: Withheld) -> list[Leak]:
+    """Leaks in every file of ``paths``."""
+    out: list[Leak] = []
+    for path in paths:
+        out += audit_file(path, withheld)
+    return out
+
+
+def delete(paths: Iterable[str | Path]) -> None:
+    """Remove a run's outputs after a leak (missing files are fine)."""
+    for path in paths:
+        try:
+            Path(path).unlink()
+        except OSError:
+            pass

@@ -1,0 +1,70 @@
+"""Who is withheld from an audience, and the one redaction of text taken from case files.
+
+The names of every person not published to the audience (their name and aliases) are looked for in
+every known form (:mod:`safeguards.names`: inflected, transliterated, disguised) and replaced by the
+label the audience may see. A matcher is built once per case, or once for every input of an annex.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from safeguards.model.case import Case, Person
+from safeguards.privacy import Audience, label_for
+
+
+def withheld_names(people: Iterable[Person], audience: Audience) -> dict[str, str]:
+    """Each name and alias the audience may not see, with what replaces it."""
+    out: dict[str, str] = {}
+    for person in people:
+        shown = label_for(person, audience)
+        if person.name and shown == person.name:
+            continue  # published by name, with every other spelling of it
+        for full in [person.name, *person.aliases]:
+            if full:
+                out.setdefault(full, shown if not shown.startswith("[") else f"[{person.role}]")
+    return out
+
+
+def _matcher(names: Mapping[str, str]) -> Any:
+    from safeguards.names import NameMatcher
+
+    return NameMatcher(dict(names))
+
+
+@dataclass
+class Withheld:
+    """The withheld names of one case (or of every input of a run) for one audience."""
+
+    names: dict[str, str]
+    _m: Any = field(default=None, repr=False)
+
+    @classmethod
+    def for_case(cls, case: Case, audience: Audience, also: Mapping[str, str] | None = None) -> Withheld:
+        names = withheld_names(case.people, audience)
+        for k, v in (also or {}).items():
+            names.setdefault(k, v)
+        return cls(names)
+
+    @property
+    def matcher(self) -> Any:
+        if self._m is None:
+            self._m = _matcher(self.names)
+        return self._m
+
+    def __bool__(self) -> bool:
+        return bool(self.names)
+
+    def redact(self, text: str | None) -> str:
+        """``text`` with every form of every withheld name replaced."""
+        if not text or not self.names:
+            return text or ""
+        return str(self.matcher.redact(text))
+
+    def hits(self, text: str) -> list[str]:
+        """The forms of withheld names found in ``text`` (for the audit)."""
+        if not text or not self.names:
+            return []
+        return list(self.matcher.hits(text))
