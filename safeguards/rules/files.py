@@ -7,8 +7,8 @@ cached rerun needs only this, not the compiled rules.
 from __future__ import annotations
 
 import hashlib
-from importlib import resources
 from collections.abc import Iterator
+from importlib import resources
 from pathlib import Path
 
 from safeguards.problems import Level, Problem, RuleError
