@@ -267,3 +267,43 @@ def test_no_color_is_honoured(monkeypatch: pytest.MonkeyPatch) -> None:
     assert colour_enabled(_Tty()) and not colour_enabled(io.StringIO())
     monkeypatch.setenv("NO_COLOR", "1")
     assert not colour_enabled(_Tty())
+
+
+# --- docs/ci.md and action.yml ---------------------------------------------------------------------
+
+
+def _ci_blocks(lang: str) -> list[str]:
+    text = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
+    return [body for kind, body in re.findall(r"```(\w*)\n(.*?)```", text, re.DOTALL) if kind == lang]
+
+
+def test_ci_docs_configuration_example_is_accepted(tmp_path: Path) -> None:
+    (example,) = _ci_blocks("toml")
+    (tmp_path / "pyproject.toml").write_text(example, encoding="utf-8")
+    found = config.load(tmp_path)
+    assert found.profile == "kz" and found.format == "md,sarif" and found.fail_on == "high"
+    assert sorted(config.config_keys()) == sorted(re.findall(r"(?m)^([\w-]+) =", example))
+
+
+def test_ci_docs_pre_commit_pattern_is_the_hooks(tmp_path: Path) -> None:
+    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    text = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
+    assert f"`files: {hook['files']}`" in text and f"`{hook['entry']}`" in text
+    snippet = yaml.safe_load(_ci_blocks("yaml")[0])
+    assert snippet["repos"][0]["hooks"][0]["id"] == hook["id"]
+
+
+def test_ci_docs_action_and_gitlab_examples_match_the_tool() -> None:
+    from safeguards.cli import _parser
+
+    action = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
+    uses = [s.get("uses", "") for s in action["runs"]["steps"]]
+    assert any(u.startswith("actions/setup-python@") for u in uses)
+    assert any(u.startswith("github/codeql-action/upload-sarif@") for u in uses)
+    workflow, gitlab = (yaml.safe_load(b) for b in _ci_blocks("yaml")[1:3])
+    (step,) = [s for s in workflow["jobs"]["safeguards"]["steps"] if "with" in s]
+    assert set(step["with"]) <= set(action["inputs"])
+    commands = [line for line in gitlab["safeguards"]["script"] if line.startswith("safeguards ")]
+    assert len(commands) == 2
+    for line in commands:
+        _parser().parse_args(line.split()[1:])  # exits (failing the test) on an unknown option
