@@ -1,7 +1,7 @@
 """The Python API: what the CLI uses, and what a notebook user calls.
 
 >>> from safeguards import load_case, load_rules, evaluate
->>> result = evaluate(load_case("cases/kz-2007-gerasimov.yaml"), load_rules("rules"))
+>>> result = evaluate(load_case("cases/kz-2007-gerasimov.yaml"), load_rules())
 >>> [a.article for a in result.articles if a.outcome == "violation_indicated"][:2]
 ['1', '2']
 """

@@ -6,7 +6,7 @@ directory and the timestamp flag; so a changed rule, tool version or option
 misses. Looking up needs only the rule files' digest, not the compiled rules,
 so a rerun where nothing changed imports neither the case model nor the engine.
 Entries are small JSON files under ``.safeguards-cache/`` (or
-``$SAFEGUARDS_CACHE_DIR``), written atomically; the folder is safe to delete.
+``$SAFEGUARDS_CACHE_DIR``, or the configuration's ``cache``), written atomically; the folder is safe to delete.
 A hit is used only if every report it lists is still there with its size.
 """
 
@@ -33,7 +33,8 @@ class Cache:
 
     @classmethod
     def for_run(cls, rules_digest: str, opts: Any) -> Cache:
-        directory = Path(os.environ.get("SAFEGUARDS_CACHE_DIR", ".safeguards-cache"))
+        directory = Path(os.environ.get("SAFEGUARDS_CACHE_DIR") or getattr(opts, "cache_dir", None)
+                         or ".safeguards-cache")
         salt = json.dumps([__version__, rules_digest, opts.profile, list(opts.formats),
                            str(Path(opts.output).resolve()), opts.timestamp]).encode()
         return cls(directory, salt)

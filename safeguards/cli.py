@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from safeguards import __version__
+from safeguards.config import Config
 from safeguards.problems import SafeguardsError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -28,7 +29,9 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_ERROR, f"safeguards: error: {message}\n")
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(cfg: Config | None = None) -> argparse.ArgumentParser:
+    """The parser; option defaults come from the configuration file ``cfg`` where it sets them."""
+    cfg = cfg or Config()
     p = _Parser(prog="safeguards", description="Check detention case files against the anti-torture safeguards "
                                                "of the UN Convention against Torture.")
     p.add_argument("--version", action="version", version=f"safeguards {__version__}")
@@ -41,26 +44,32 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("--strict", action="store_true", help="warnings fail the run too")
     v.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE instead of stdout")
     v.add_argument("--jobs", type=int, default=0, metavar="N", help=JOBS_HELP)
+    v.add_argument("--only-case-files", action="store_true",
+                   help="skip YAML files that are not case files (no top-level schema_version, people or episodes), "
+                        "as the pre-commit hook does")
+    v.add_argument("--quiet", action="store_true", help="no progress bar, and no output when there is no problem")
 
     s = sub.add_parser("schema", help="print a JSON Schema (case, rule, profile, report, annex)")
     s.add_argument("name", choices=SCHEMAS)
 
     c = sub.add_parser("check", help="evaluate case files against the rules and write reports")
     c.add_argument("paths", nargs="+", metavar="PATH")
-    c.add_argument("--profile", default="international",
+    c.add_argument("--profile", default=cfg.profile or "international",
                    help="law to read the case against: international (the Convention, always applied; the "
                         "default) or a national profile such as kz, whose findings are added beside the Convention's")
-    c.add_argument("--format", default="md,html,json", help="comma-separated: md,html,json,sarif,junit")
-    c.add_argument("-o", "--output", default="reports", metavar="DIR", help="output directory (default: reports)")
-    c.add_argument("--fail-on", default="breach", metavar="LEVEL",
+    c.add_argument("--format", default=cfg.format or "md,html,json", help="comma-separated: md,html,json,sarif,junit")
+    c.add_argument("-o", "--output", default=cfg.output or "reports", metavar="DIR",
+                   help="output directory (default: reports)")
+    c.add_argument("--fail-on", default=cfg.fail_on or "breach", metavar="LEVEL",
                    help="exit 1 when a finding reaches LEVEL: breach (any breach), critical, high, medium, low, "
                         "or never")
     c.add_argument("--jobs", type=int, default=0, metavar="N", help=JOBS_HELP)
-    c.add_argument("--rules", default=None, metavar="DIR", help="rule directory (default: the bundled rules)")
+    c.add_argument("--rules", default=cfg.rules, metavar="DIR", help="rule directory (default: the bundled rules)")
     c.add_argument("--no-timestamp", action="store_true",
                    help="leave the time of the run out of reports, so reruns are byte-identical")
     c.add_argument("--quiet", action="store_true", help="print nothing but errors")
     c.add_argument("--no-cache", action="store_true", help="do not read or write the result cache")
+    c.set_defaults(language=cfg.language, cache_dir=cfg.cache)
 
     r = sub.add_parser("rules", help="list, show or test the rules")
     rsub = r.add_subparsers(dest="rules_command", metavar="ACTION")
@@ -69,7 +78,7 @@ def _parser() -> argparse.ArgumentParser:
     rs.add_argument("rule_id", metavar="ID")
     rt = rsub.add_parser("test", help="run every rule's fixture cases and report mismatches")
     for q in (rl, rs, rt):
-        q.add_argument("--rules", default=None, metavar="DIR")
+        q.add_argument("--rules", default=cfg.rules, metavar="DIR", help="rule directory (default: the bundled rules)")
 
     m = sub.add_parser("migrate", help="upgrade case files to the current schema version, keeping their meaning")
     m.add_argument("paths", nargs="+", metavar="PATH", help="case files or directories (searched recursively)")
@@ -85,29 +94,39 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("paths", nargs="+", metavar="PATH")
     a.add_argument("--audience", choices=("public", "committee", "internal"), default="public",
                    help="who may read it: public (consent respected), committee (confidential marked), internal")
-    a.add_argument("--profile", default="international")
+    a.add_argument("--profile", default=cfg.profile or "international")
     a.add_argument("--context", default=None, help="only cases of this context, e.g. zhanaozen-2011")
     a.add_argument("--from", dest="date_from", default=None, metavar="DATE", help="apprehended on or after DATE")
     a.add_argument("--to", dest="date_to", default=None, metavar="DATE", help="apprehended on or before DATE")
-    a.add_argument("--format", default="md,html,docx,csv,json", help="comma-separated: md,html,docx,csv,json")
-    a.add_argument("-o", "--output", default="reports/annex", metavar="DIR")
-    a.add_argument("--rules", default=None, metavar="DIR")
+    a.add_argument("--format", default=cfg.annex_format or "md,html,docx,csv,json",
+                   help="comma-separated: md,html,docx,csv,json")
+    a.add_argument("-o", "--output", default=cfg.annex_output or "reports/annex", metavar="DIR")
+    a.add_argument("--rules", default=cfg.rules, metavar="DIR", help="rule directory (default: the bundled rules)")
     a.add_argument("--k", type=int, default=2,
                    help="re-identification check: warn when fewer than K published cases share a pseudonymised "
                         "case's place, date, age, sex and context")
     a.add_argument("--jobs", type=int, default=0, metavar="N", help=JOBS_HELP)
-    a.add_argument("--quiet", action="store_true")
+    a.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    a.set_defaults(language=cfg.language)
     return p
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script."""
-    args = _parser().parse_args(argv)
+    from safeguards.config import load as load_config
+
+    try:
+        cfg = load_config()
+    except SafeguardsError as exc:
+        sys.stderr.write(str(exc) + "\n")
+        return EXIT_ERROR
+    args = _parser(cfg).parse_args(argv)
     try:
         if args.command == "validate":
             from safeguards.commands.validate import run as run_validate
 
-            return run_validate(args.paths, args.format, args.strict, args.output, max(0, args.jobs))
+            return run_validate(args.paths, args.format, args.strict, args.output, max(0, args.jobs),
+                                only_case_files=args.only_case_files, quiet=args.quiet)
         if args.command == "schema":
             from safeguards.schemas import schema_text
 

@@ -208,9 +208,15 @@ class Collected:
 
 
 def collect(files: Sequence[str], rules: RuleSet, profile: str, audience: Audience, context: str | None = None,
-            date_from: str | None = None, date_to: str | None = None, jobs: int = 1) -> Collected:
-    """Load, filter, evaluate and summarise each case in turn (in ``jobs`` processes, 0: automatic)."""
+            date_from: str | None = None, date_to: str | None = None, jobs: int = 1, quiet: bool = True) -> Collected:
+    """Load, filter, evaluate and summarise each case in turn (in ``jobs`` processes, 0: automatic).
+
+    Unless ``quiet``, a progress bar is drawn on a terminal's stderr for large runs.
+    """
+    import sys
+
     from safeguards.parallel import imap, workers
+    from safeguards.terminal import progress
 
     global _TASK
     _TASK = _Task(rules, profile, audience, context, date_from, date_to)
@@ -219,7 +225,8 @@ def collect(files: Sequence[str], rules: RuleSet, profile: str, audience: Audien
     invalid: list[Problem] = []
     withheld_names: dict[str, str] = {}
     try:
-        for kind, payload in imap(_one, files, workers(jobs, len(files))):
+        for kind, payload in progress(imap(_one, files, workers(jobs, len(files))), len(files), "annex", sys.stderr,
+                                      quiet):
             if kind == "invalid":
                 invalid.extend(payload)
             elif kind == "withheld":

@@ -7,9 +7,11 @@ import sys
 from pathlib import Path
 
 from safeguards.atomic import confined, write_atomic
+from safeguards.commands.check import refuse_duplicates
 from safeguards.discovery import discover
 from safeguards.problems import RuleError
 from safeguards.rules.compile import load_rules
+from safeguards.terminal import colour_enabled, paint
 
 EXTENSIONS = {"md": "md", "html": "html", "docx": "docx", "csv": "csv", "json": "json"}
 
@@ -35,10 +37,13 @@ def run(args: argparse.Namespace) -> int:
         sys.stderr.write(f"safeguards: unknown profile {args.profile!r}; use one of: {names}\n")
         return 2
     files, missing = discover(args.paths)
+    if refuse_duplicates(files):
+        return 2
     collected = collect(files, rules, args.profile, args.audience, args.context, args.date_from, args.date_to,
-                        max(0, args.jobs))
+                        max(0, args.jobs), quiet=args.quiet)
+    errors_in_colour = colour_enabled(sys.stderr)
     for p in [*missing, *collected.invalid]:
-        sys.stderr.write(p.render() + "\n")
+        sys.stderr.write(paint(p.render(), errors_in_colour) + "\n")
     annex = assemble(collected, rules, args.profile, args.audience)
     out = Path(args.output)
     out.mkdir(parents=True, exist_ok=True)

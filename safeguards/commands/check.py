@@ -8,7 +8,6 @@ finding reaches ``--fail-on``, else 0.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections import Counter
 from collections.abc import Iterator
@@ -19,6 +18,7 @@ from typing import TYPE_CHECKING
 from safeguards.discovery import discover
 from safeguards.problems import Problem, SafeguardsError, sort_problems
 from safeguards.report.formats import EXTENSIONS, FORMATS
+from safeguards.terminal import colour_enabled, paint, progress
 
 if TYPE_CHECKING:
     from safeguards.rules.compile import RuleSet
@@ -39,6 +39,7 @@ class Options:
     timestamp: bool
     rules_dir: str | None
     use_cache: bool
+    cache_dir: str | None = None  # from the configuration; $SAFEGUARDS_CACHE_DIR wins over it
 
 
 @dataclass(frozen=True)
@@ -204,6 +205,19 @@ def profile_exists(rules_dir: str | None, profile: str) -> bool:
     return False
 
 
+def refuse_duplicates(files: list[str]) -> bool:
+    """Report inputs that share a case id (naming both files) and say whether there were any."""
+    from safeguards.identity import duplicate_ids, scan_ids
+
+    found = duplicate_ids(scan_ids(files))
+    enabled = colour_enabled(sys.stderr)
+    for p in found:
+        sys.stderr.write(paint(p.render(), enabled) + "\n")
+    if found:
+        sys.stderr.write(f"safeguards: {len(found)} input(s) share a case id with another; nothing was written\n")
+    return bool(found)
+
+
 def _colour(text: str, code: str, enabled: bool) -> str:
     return f"\x1b[{code}m{text}\x1b[0m" if enabled else text
 
@@ -222,9 +236,11 @@ def run(args: argparse.Namespace) -> int:
         return 2
     _RULES.clear()  # every run reads the rule files afresh; the memo only serves this run and its workers
     files, missing = discover(args.paths)
-    opts = Options(args.profile, formats, args.output, not args.no_timestamp, args.rules, not args.no_cache)
-    tty = sys.stderr.isatty() and not args.quiet and len(files) > 1
-    colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    if refuse_duplicates(files):
+        return 2
+    opts = Options(args.profile, formats, args.output, not args.no_timestamp, args.rules, not args.no_cache,
+                   getattr(args, "cache_dir", None))
+    colour = colour_enabled(sys.stdout)
     tally = _Tally(args.fail_on, keep_rows=len(files) <= SUMMARY_ROWS)
     try:
         # Unchanged files are answered from the cache before anything heavy is imported; the rules are
@@ -238,20 +254,15 @@ def run(args: argparse.Namespace) -> int:
                 tally.add(hit)
         if todo:
             _rules(args.rules)
-        done = len(files) - len(todo)
-        for outcome in _run_many(todo, opts, max(0, args.jobs)):
+        for outcome in progress(_run_many(todo, opts, max(0, args.jobs)), len(todo), "check", sys.stderr,
+                                args.quiet):
             tally.add(outcome)
-            done += 1
-            if tty:
-                sys.stderr.write(f"\rchecked {done}/{len(files)}")
-                sys.stderr.flush()
     except SafeguardsError as exc:  # a broken rule, or a case the engine cannot take
-        sys.stderr.write(("\n" if tty else "") + str(exc) + "\n")
+        sys.stderr.write(paint(str(exc), colour_enabled(sys.stderr)) + "\n")
         return 2
-    if tty:
-        sys.stderr.write("\n")
+    errors_in_colour = colour_enabled(sys.stderr)
     for p in sort_problems(list(missing) + tally.problems):
-        sys.stderr.write(p.render() + "\n")
+        sys.stderr.write(paint(p.render(), errors_in_colour) + "\n")
     if tally.leaks:
         from safeguards.publish.audit import delete
 

@@ -33,7 +33,7 @@ def _list(rules: RuleSet) -> None:
     for row in [header, *rows]:
         sys.stdout.write("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip() + "\n")
     sys.stdout.write(f"{len(rules.rules)} rules, {len({r.rule.safeguard for r in rules.rules})} safeguards; "
-                     f"rule set {rules.digest[:12]}\n")
+                     f"rule set {rules.digest[:12]} ({rules.origin})\n")
 
 
 def _show(rules: RuleSet, rule_id: str) -> int:

@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from safeguards.engine.facts import variables_for
 from safeguards.problems import InputError, Level, Problem, RuleError
 from safeguards.rules.consistency import contradictions
-from safeguards.rules.files import check_directory, digest_update, profile_files, rule_files
+from safeguards.rules.files import BUNDLED, check_directory, digest_update, profile_files, rule_files, rules_origin
 from safeguards.rules.files import default_rules_dir as default_rules_dir  # re-exported
 from safeguards.rules.model import Rule
 from safeguards.rules.profiles import Profile, load_profiles
@@ -72,6 +72,7 @@ class RuleSet:
     digest: str
     directory: str
     profiles: dict[str, Profile] = field(default_factory=dict)
+    origin: str = BUNDLED  # "bundled", or the directory given (--rules or the configuration)
 
     def by_id(self, rule_id: str) -> CompiledRule | None:
         for r in self.rules:
@@ -244,7 +245,7 @@ def load_rules(directory: str | Path | None = None) -> RuleSet:
     profiles = load_profiles(base)
     _check_profiles(base, compiled, profiles)
     return RuleSet(tuple(sorted(compiled, key=lambda r: (r.rule.safeguard, r.rule.id))), digest.hexdigest(),
-                   str(base), profiles)
+                   str(base), profiles, rules_origin(directory))
 
 
 def _check_profiles(base: Path, compiled: list[CompiledRule], profiles: dict[str, Profile]) -> None:

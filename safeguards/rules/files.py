@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
+from importlib import resources
 from pathlib import Path
 
 from safeguards.problems import Level, Problem, RuleError
@@ -15,12 +16,24 @@ from safeguards.problems import Level, Problem, RuleError
 PROFILES_DIR = "profiles"
 
 
+BUNDLED = "bundled"
+
+
 def default_rules_dir() -> Path:
-    """The rule set: ``./rules`` when run from a checkout, else the one beside the package."""
-    here = Path.cwd() / "rules"
-    if here.is_dir():
-        return here
+    """The bundled rule set, wherever the tool runs (never a ``rules/`` folder in the current directory).
+
+    An installed wheel carries it as the package resource ``safeguards/_rules``; a source checkout or
+    an editable install reads the checkout's ``rules/`` beside the package.
+    """
+    bundled = resources.files("safeguards") / "_rules"
+    if bundled.is_dir():
+        return Path(str(bundled))
     return Path(__file__).resolve().parent.parent.parent / "rules"
+
+
+def rules_origin(directory: str | Path | None) -> str:
+    """How a report names its rule set: ``bundled``, or the directory given by ``--rules`` or the configuration."""
+    return BUNDLED if directory is None else str(directory)
 
 
 def rule_files(directory: Path) -> Iterator[Path]:
@@ -47,7 +60,7 @@ def check_directory(base: Path) -> None:
     """Raise :class:`RuleError` when ``base`` is not a rule directory."""
     if not base.is_dir():
         raise RuleError(Problem(str(base), 0, 0, Level.ERROR, "no-rules", "rule directory not found",
-                                "pass --rules DIR or run from the project checkout"))
+                                "pass --rules DIR (a folder holding the rule files and profiles/)"))
 
 
 def digest_update(digest: hashlib._Hash, base: Path, path: Path, raw: bytes) -> None:

@@ -92,7 +92,7 @@ def fixture_profiles(rules: RuleSet, rule: CompiledRule) -> list[str]:
 
 def _outcome(rules: RuleSet, rule: CompiledRule, case: Any, profile: str, instance: str | None) -> tuple[str, str]:
     """The outcome production gives: the whole engine on a rule set of this one rule."""
-    single = RuleSet((rule,), rules.digest, rules.directory, rules.profiles)
+    single = RuleSet((rule,), rules.digest, rules.directory, rules.profiles, rules.origin)
     findings = evaluate_case(case, single, profile, evaluator=Evaluator(single, profile, strict=True))
     # Under a national profile a rule with a national reading is judged by that reading.
     law = "national" if any(f.law == "national" for f in findings) else "convention"
