@@ -108,6 +108,12 @@ def _parser(cfg: Config | None = None) -> argparse.ArgumentParser:
     a.add_argument("--jobs", type=int, default=0, metavar="N", help=JOBS_HELP)
     a.add_argument("--quiet", action="store_true", help="print nothing but errors")
     a.set_defaults(language=cfg.language)
+    au = sub.add_parser("audit", help="search a folder of outputs for every withheld name of the given case files")
+    au.add_argument("directory", metavar="DIR", help="folder of outputs (searched recursively)")
+    au.add_argument("--cases", nargs="+", required=True, metavar="PATH", help="case files or directories whose "
+                                                                             "withheld names are looked for")
+    au.add_argument("--audience", choices=("public", "committee", "internal"), default="public",
+                    help="the audience the outputs were made for (default: public)")
     return p
 
 
@@ -144,6 +150,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from safeguards.commands.migrate import run as run_migrate
 
             return run_migrate(args.paths, args.in_place, args.output, args.check)
+        if args.command == "audit":
+            from safeguards.commands.audit import run as run_audit
+
+            return run_audit(args)
         if args.command == "annex":
             from safeguards.commands.annex import run as run_annex
 

@@ -1,8 +1,10 @@
 """Build the annex from many case files, one case at a time (only small summaries are kept).
 
-Everything taken from a case file passes through that case's redactor for the
-audience before it is kept; confidential subjects are left out of public
-annexes and counted.
+The names withheld in every input count, including files left out by ``--context`` or the dates and
+files that fail validation: the same person may appear in several files with different consent
+records, and the stricter decision wins. Text taken from case files is redacted once, when the annex
+is assembled, with every input's withheld names. Confidential subjects are left out of public annexes
+and counted; the committee annex includes them, marked and unnamed.
 """
 
 from __future__ import annotations
@@ -20,7 +22,9 @@ from safeguards.engine import proof
 from safeguards.engine.articles import ARTICLE_TITLES
 from safeguards.facts import Fact, derive
 from safeguards.model.case import Case
-from safeguards.privacy import Audience, Redactor, is_confidential, label_for
+from safeguards.privacy import Audience, is_confidential, label_for
+from safeguards.publish.report import is_published
+from safeguards.publish.withheld import Withheld, withheld_names
 from safeguards.problems import Problem
 from safeguards.results import CaseResult
 from safeguards.rules.compile import RuleSet
@@ -87,13 +91,17 @@ def _investigation_text(case: Case) -> str:
     return "; ".join(parts)
 
 
-def _source_text(s: Any) -> str:
+def _source_text(s: Any, audience: Audience) -> str:
+    """A published document by its title; an interview or an internal record by its kind and date only."""
+    grade = f" (reliability {s.reliability.source}{s.reliability.information})"
+    if audience != "internal" and not is_published(s):
+        return ", ".join(b for b in (s.kind.replace("_", " "), s.date) if b) + grade
     bits = [s.publisher, s.date, f'"{s.title}"', s.citation, s.url]
-    return ", ".join(b for b in bits if b) + f" (reliability {s.reliability.source}{s.reliability.information})"
+    return ", ".join(b for b in bits if b) + grade
 
 
 def _sentence(case: Case, label: str, result: CaseResult, breached: list[str], when: str | None,
-              place: str | None, redact: Redactor) -> str:
+              place: str | None) -> str:
     subject = case.person(case.subject)
     who = [label]
     if subject is not None:
@@ -121,7 +129,7 @@ def _sentence(case: Case, label: str, result: CaseResult, breached: list[str], w
         text += f" Sources disagree on facts decisive under article(s) {', '.join(contested)}."
     text += (f" {result.score.counts['insufficient_information']} of the applicable findings lack information"
              f" (completeness {result.score.completeness if result.score.completeness is not None else 0:.0f}%).")
-    return redact.text(text)
+    return text
 
 
 def _treatment(result: CaseResult) -> str:
@@ -145,14 +153,13 @@ def _known_true(facts: Mapping[str, Fact], name: str) -> bool:
 
 
 def summarise(loaded: Loaded, result: CaseResult, rules: RuleSet, audience: Audience) -> Summary:
-    """The annex's view of one evaluated case, already redacted for ``audience``."""
+    """The annex's view of one evaluated case for ``audience``; its text is redacted when the annex is assembled."""
     case = loaded.case
     assert case is not None
-    redact = Redactor.for_case(case, audience)
     subject = case.person(case.subject)
-    label = redact.text(label_for(subject, audience)) if subject else case.id
+    label = label_for(subject, audience) if subject else case.id
     if label.startswith("["):
-        label = redact.text(case.id)
+        label = case.id
     when, place, locality = _apprehension(case)
     by_rule = {c.rule.id: c.rule for c in rules.rules}
     by_article_safeguard: dict[tuple[str, str], list[str]] = {}
@@ -163,15 +170,15 @@ def summarise(loaded: Loaded, result: CaseResult, rules: RuleSet, audience: Audi
                        if f.outcome == "breach"})
     treatment = _treatment(result)
     facts = derive(case)[0].facts
-    sources = [(f"{case.id}/{s.id}", redact.text(_source_text(s))) for s in case.sources]
+    sources = [(f"{case.id}/{s.id}", _source_text(s, audience)) for s in case.sources]
     row = CaseRow(
-        code=redact.text(case.id), label=label, context=case.context, region=redact.text(case.region or "") or None,
-        apprehended=when[:10] if when else None, place=redact.text(place or "") or None,
+        code=case.id, label=label, context=case.context, region=case.region or None,
+        apprehended=when[:10] if when else None, place=place or None,
         sex=subject.sex if subject else "unknown",
-        age_group=age_group(subject.age if subject else None), breaches=[redact.text(b) for b in breached],
+        age_group=age_group(subject.age if subject else None), breaches=breached,
         articles=[a.article for a in result.articles if a.outcome == "violation_indicated"],
-        investigation=redact.text(_investigation_text(case)), sources=[],
-        summary=_sentence(case, label, result, breached, when, redact.text(place or "") or None, redact),
+        investigation=_investigation_text(case), sources=[],
+        summary=_sentence(case, label, result, breached, when, place or None),
         confidential=is_confidential(case))
     pseudonymised = subject is None or subject.consent.decision != "publish_name"
     quasi = Quasi(case.id, pseudonymised, locality, case.region, when[:10] if when else None,
@@ -184,7 +191,7 @@ def summarise(loaded: Loaded, result: CaseResult, rules: RuleSet, audience: Audi
                    prosecution=_known_true(facts, "prosecution"),
                    sources=sources, breached_safeguards={f.safeguard for f in result.findings
                                                          if f.outcome == "breach"},
-                   withheld=dict(redact.replacements))
+                   withheld=withheld_names(case.people, audience))
 
 
 def _in_range(when: str | None, date_from: str | None, date_to: str | None) -> bool:
@@ -223,22 +230,22 @@ def collect(files: Sequence[str], rules: RuleSet, profile: str, audience: Audien
     summaries: list[Summary] = []
     withheld = 0
     invalid: list[Problem] = []
-    withheld_names: dict[str, str] = {}
+    every_input: dict[str, str] = {}
     try:
-        for kind, payload in progress(imap(_one, files, workers(jobs, len(files))), len(files), "annex", sys.stderr,
-                                      quiet):
+        for kind, payload, names in progress(imap(_one, files, workers(jobs, len(files))), len(files), "annex",
+                                             sys.stderr, quiet):
+            for term, shown in names.items():  # every input's withheld names count, whatever became of it
+                every_input.setdefault(term, shown)
             if kind == "invalid":
                 invalid.extend(payload)
             elif kind == "withheld":
                 withheld += 1
-                for term in payload:
-                    withheld_names.setdefault(term, "[withheld]")
             elif kind == "summary":
                 summaries.append(payload)
     finally:
         _TASK = None
     summaries.sort(key=lambda s: (s.row.apprehended or "", s.row.code))
-    return Collected(summaries, withheld, invalid, withheld_names)
+    return Collected(summaries, withheld, invalid, every_input)
 
 
 @dataclass(frozen=True)
@@ -254,31 +261,68 @@ class _Task:
 _TASK: _Task | None = None  # set by collect() before workers fork, so they inherit the compiled rules
 
 
-def _one(path: str) -> tuple[str, Any]:
-    """What one case file adds to the annex: ("invalid", problems), ("skip", None),
-    ("withheld", names to withhold everywhere) or ("summary", Summary)."""
+def _raw_withheld(path: str, audience: Audience) -> dict[str, str]:
+    """The names withheld in a file that does not validate, read as far as its YAML allows (best effort)."""
+    import yaml
+
+    try:
+        with open(path, "rb") as fh:
+            data = yaml.safe_load(fh.read(8 * 1024 * 1024))
+    except Exception:  # noqa: BLE001 - an unreadable file refuses the annex anyway
+        return {}
+    out: dict[str, str] = {}
+    people = data.get("people") if isinstance(data, dict) else None
+    for p in people if isinstance(people, list) else []:
+        if not isinstance(p, dict):
+            continue
+        consent = p.get("consent") if isinstance(p.get("consent"), dict) else {}
+        if consent.get("decision") == "publish_name" and audience != "internal":
+            continue
+        for full in [p.get("name"), *(p.get("aliases") or [])]:
+            if isinstance(full, str) and full.strip():
+                out.setdefault(full, f"[{p.get('role', 'person')}]")
+    return out
+
+
+def _one(path: str) -> tuple[str, Any, dict[str, str]]:
+    """What one case file adds to the annex: ("invalid", problems), ("skip", None), ("withheld", None) or
+    ("summary", Summary), each with the names the file withholds from the audience."""
     from safeguards.api import evaluate
 
     task = _TASK
     assert task is not None
     loaded = load(path)
     if not loaded.ok or loaded.case is None:
-        return "invalid", list(loaded.errors)
+        return "invalid", list(loaded.errors), _raw_withheld(path, task.audience)
     case = loaded.case
+    names = withheld_names(case.people, task.audience)
     if task.context is not None and case.context != task.context:
-        return "skip", None
+        return "skip", None, names
     if not _in_range(_apprehension(case)[0], task.date_from, task.date_to):
-        return "skip", None
+        return "skip", None, names
     if task.audience == "public" and is_confidential(case):
-        # The case is left out, but its people's names must not appear through other cases either.
-        return "withheld", list(Redactor.for_case(case, task.audience).replacements)
-    return "summary", summarise(loaded, evaluate(loaded, task.rules, task.profile), task.rules, task.audience)
+        return "withheld", None, names  # left out, and its people's names withheld through other cases too
+    return "summary", summarise(loaded, evaluate(loaded, task.rules, task.profile), task.rules, task.audience), names
+
+
+def _redacted(row: CaseRow, hidden: Withheld) -> CaseRow:
+    """A case row with every text taken from the case file redacted (ids are checked by validate, not rewritten)."""
+    r = hidden.redact
+    return row.model_copy(update={
+        "label": r(row.label), "region": r(row.region) or None, "place": r(row.place) or None,
+        "investigation": r(row.investigation), "summary": r(row.summary)})
 
 
 def assemble(collected: Collected, rules: RuleSet, profile: str, audience: Audience,
              title: str = "Annex: documented cases") -> Annex:
     """The annex document from the collected summaries."""
     summaries = collected.summaries
+    # One redaction, with the names withheld in every input: the stricter consent decision wins.
+    names: dict[str, str] = dict(collected.withheld_names)
+    for s in summaries:
+        for term, shown in s.withheld.items():
+            names.setdefault(term, shown)
+    hidden = Withheld(names)
     numbers: dict[str, int] = {}
     sources: list[SourceEntry] = []
     rows = []
@@ -287,9 +331,9 @@ def assemble(collected: Collected, rules: RuleSet, profile: str, audience: Audie
         for key, text in s.sources:
             if key not in numbers:
                 numbers[key] = len(numbers) + 1
-                sources.append(SourceEntry(number=numbers[key], key=key, text=text))
+                sources.append(SourceEntry(number=numbers[key], key=key, text=hidden.redact(text)))
             refs.append(numbers[key])
-        rows.append(s.row.model_copy(update={"sources": refs}))
+        rows.append(_redacted(s.row, hidden).model_copy(update={"sources": refs}))
     articles = []
     for art, art_title in ARTICLE_TITLES.items():
         safeguards = sorted({c.rule.safeguard for c in rules.rules if art in c.rule.articles})
@@ -326,8 +370,10 @@ def assemble(collected: Collected, rules: RuleSet, profile: str, audience: Audie
             "public": "Only people who consented appear by name; others by pseudonym or case code; cases whose "
                       "subject asked for confidentiality are left out and counted. Names and aliases of people "
                       "who have not consented are removed from every text.",
-            "committee": "Confidential material is included; every page is marked confidential.",
-            "internal": "Everything, for the documenting organisation only.",
+            "committee": "Cases whose subject asked for confidentiality are included, marked confidential in every "
+                         "format, and their people are never named; every page is marked confidential.",
+            "internal": "Everything but the names of people who asked for confidentiality, for the documenting "
+                        "organisation only.",
         }[audience],
         "reliability": "Sources are graded on the Admiralty scale: source reliability A (reliable) to F (cannot be "
                        "judged), information credibility 1 (confirmed) to 6 (cannot be judged).",
@@ -335,17 +381,6 @@ def assemble(collected: Collected, rules: RuleSet, profile: str, audience: Audie
                                "recorded facts; this is what the facts indicate, not a finding of the Committee. "
                                + proof.LEGEND_NOTE,
     }
-    annex = Annex(title=title, audience=audience, confidential_marking=audience == "committee",
-                  methodology=methodology, articles=articles, figures=figures, cases=rows, sources=sources,
-                  withheld_confidential=collected.withheld, excluded_invalid=len({p.path for p in collected.invalid}))
-    # A name withheld in any case file is withheld everywhere in the annex: the same person may appear
-    # in several files with different consent records, and the stricter decision must win.
-    withheld: dict[str, str] = dict(collected.withheld_names)
-    for s in summaries:
-        for term, shown in s.withheld.items():
-            withheld.setdefault(term, shown)
-    everywhere = Redactor.from_replacements(withheld)
-    if not everywhere.replacements:
-        return annex
-    return Annex.model_validate(everywhere.redact(annex.model_dump(mode="python")))
-
+    return Annex(title=title, audience=audience, confidential_marking=audience == "committee",
+                 methodology=methodology, articles=articles, figures=figures, cases=rows, sources=sources,
+                 withheld_confidential=collected.withheld, excluded_invalid=len({p.path for p in collected.invalid}))

@@ -46,14 +46,16 @@ def write_csv(annex: Annex) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     header = ["title", "case_code", "context", "region", "date_of_apprehension", "place", "sex", "age_group",
-              "safeguards_breached", "articles_violation_indicated", "investigation", "sources", "summary"]
+              "safeguards_breached", "articles_violation_indicated", "investigation", "sources", "summary",
+              "confidential"]
     writer.writerow(header)
     by_number = {s.number: s.key for s in annex.sources}
     for c in annex.cases:
         date = (c.apprehended or "")[:10]
         row = [c.label, c.code, c.context or "", c.region or "", date, c.place or "", c.sex, c.age_group,
                "|".join(c.breaches), "|".join(c.articles), c.investigation,
-               "|".join(f"[{n}] {by_number[n]}" for n in c.sources), c.summary]
+               "|".join(f"[{n}] {by_number[n]}" for n in c.sources), c.summary,
+               "CONFIDENTIAL - not for publication" if c.confidential else ""]
         writer.writerow([safe_cell(str(v)) for v in row])
     return out.getvalue().encode("utf-8")
 

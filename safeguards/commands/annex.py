@@ -44,11 +44,35 @@ def run(args: argparse.Namespace) -> int:
     errors_in_colour = colour_enabled(sys.stderr)
     for p in [*missing, *collected.invalid]:
         sys.stderr.write(paint(p.render(), errors_in_colour) + "\n")
+    if collected.invalid or missing or not files:
+        # Every input counts: an annex is never built around a file that could not be read, whose people
+        # and consent decisions are then unknown. Nothing is written; a previous annex is left as it was.
+        sys.stderr.write("safeguards: annex refused: every input must be a valid case file (nothing written; fix "
+                         "or remove the files above and rerun)\n" if files else "safeguards: no case files found\n")
+        return 2
+    from safeguards.publish.audit import audit_docx, audit_text
+    from safeguards.publish.withheld import Withheld
+
     annex = assemble(collected, rules, args.profile, args.audience)
+    hidden = Withheld({**collected.withheld_names, **{k: v for s in collected.summaries for k, v in s.withheld.items()}})
     out = Path(args.output)
+    rendered = {}
+    leaks = []
+    for fmt in formats:  # every format is rendered and audited before any is written
+        name = f"annex.{EXTENSIONS[fmt]}"
+        data = WRITERS[fmt](annex)
+        found = audit_docx(name, data, hidden) if fmt == "docx" else audit_text(
+            name, data.decode("utf-8", "replace"), hidden)
+        leaks += found
+        rendered[name] = data
+    if leaks:
+        for leak in leaks:
+            sys.stderr.write(f"error[name-leak]: {leak.file}: {leak.where}: a withheld name appears; nothing was "
+                             "written\n")
+        return 2
     out.mkdir(parents=True, exist_ok=True)
-    for fmt in formats:
-        write_atomic(confined(out, f"annex.{EXTENSIONS[fmt]}"), WRITERS[fmt](annex))
+    for name, data in rendered.items():
+        write_atomic(confined(out, name), data)
     if args.audience == "public":
         for warning in check([s.quasi for s in collected.summaries], k=args.k):
             sys.stderr.write(f"safeguards: re-identification risk: {warning}\n")
@@ -56,4 +80,4 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(f"annex ({args.audience}): {len(annex.cases)} case(s), {annex.withheld_confidential} "
                          f"withheld as confidential, {annex.excluded_invalid} invalid; "
                          f"{len(formats)} file(s) written to {out}\n")
-    return 2 if (collected.invalid or missing) else 0
+    return 0

@@ -1,0 +1,51 @@
+"""``safeguards audit DIR --cases PATH…``: search every file under DIR for every withheld name of the cases.
+
+The same audit ``check`` and ``annex`` run on their own outputs, for any folder (a report set about to be
+published, an export, a shared drive). Exit 2 if a withheld name is found (the file and field are named,
+the name is not printed), 0 if none is.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from safeguards.discovery import discover
+
+
+def run(args: argparse.Namespace) -> int:
+    from safeguards.annex.build import _raw_withheld
+    from safeguards.casefile import load
+    from safeguards.publish.audit import audit_file
+    from safeguards.publish.withheld import Withheld, withheld_names
+
+    root = Path(args.directory)
+    if not root.is_dir():
+        sys.stderr.write(f"safeguards: {root}: not a folder; give the folder of outputs to audit\n")
+        return 2
+    files, missing = discover(args.cases)
+    for p in missing:
+        sys.stderr.write(p.render() + "\n")
+    names: dict[str, str] = {}
+    for path in files:
+        loaded = load(path)
+        found = withheld_names(loaded.case.people, args.audience) if loaded.case is not None else \
+            _raw_withheld(path, args.audience)
+        for k, v in found.items():
+            names.setdefault(k, v)
+    hidden = Withheld(names)
+    outputs = sorted(p for p in root.rglob("*") if p.is_file() and not p.is_symlink())
+    leaks = []
+    for out in outputs:
+        try:
+            leaks += audit_file(out, hidden)
+        except OSError as exc:
+            sys.stderr.write(f"safeguards: {out}: cannot be read ({exc.strerror})\n")
+            return 2
+    for leak in leaks:
+        sys.stderr.write(f"error[name-leak]: {leak.file}: {leak.where}: a withheld name appears "
+                         f"({len(leak.form)} characters; not printed)\n")
+    sys.stdout.write(f"audit: {len(outputs)} file(s) searched for {len(names)} withheld name(s) of "
+                     f"{len(files)} case file(s): {len(leaks)} leak(s)\n")
+    return 2 if leaks or missing else 0
