@@ -16,7 +16,7 @@ from safeguards import __version__
 from safeguards.problems import SafeguardsError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-VALIDATE_FORMATS = ("text", "json", "github", "sarif")
+VALIDATE_FORMATS = ("text", "json", "github", "sarif", "junit")
 SCHEMAS = ("case", "rule", "profile", "report", "annex")
 JOBS_HELP = "processes to use (default 0: one per core when there are 200 files or more)"
 

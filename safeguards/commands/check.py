@@ -89,13 +89,13 @@ def _from_cache(files: list[str], opts: Options) -> Iterator[CaseOutcome | None]
 
     from safeguards.cache import Cache
     from safeguards.rules.files import rules_digest
+    from safeguards.discovery import read_bounded
 
     cache = Cache.for_run(rules_digest(opts.rules_dir), opts)
     for path in files:
         try:
-            with open(path, "rb") as fh:
-                digest = hashlib.sha256(fh.read()).hexdigest()
-        except OSError:
+            digest = hashlib.sha256(read_bounded(path)).hexdigest()
+        except SafeguardsError:
             yield None  # reported when the file is checked
             continue
         hit = cache.get(digest)  # None unless every report it lists is still there, unchanged in size

@@ -36,7 +36,7 @@ def run(paths: list[str], fmt: str | None, strict: bool, output: str | None, job
         write_atomic(output, rendered)
     else:
         sys.stdout.write(rendered)
-    if any(p.code == "not-found" for p in problems) or count == 0:
+    if any(p.code in ("not-found", "not-a-regular-file") for p in problems) or count == 0:
         if count == 0:
             sys.stderr.write("safeguards: no case files (*.yaml, *.yml) found\n")
         return 2
