@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from safeguards.atomic import confined, write_atomic
+from safeguards.atomic import confined, write_together
 from safeguards.discovery import discover
 from safeguards.problems import RuleError
 from safeguards.rules.compile import load_rules
@@ -15,7 +15,7 @@ EXTENSIONS = {"md": "md", "html": "html", "docx": "docx", "csv": "csv", "json": 
 
 
 def run(args: argparse.Namespace) -> int:
-    """Build and write the annex; 2 on invalid input, else 0."""
+    """Build and write the annex; 2 (and nothing written) if any input is missing or invalid, else 0."""
     from safeguards.annex.build import assemble, collect
     from safeguards.annex.reid import check
     from safeguards.annex.render import WRITERS
@@ -39,11 +39,18 @@ def run(args: argparse.Namespace) -> int:
                         max(0, args.jobs))
     for p in [*missing, *collected.invalid]:
         sys.stderr.write(p.render() + "\n")
-    annex = assemble(collected, rules, args.profile, args.audience)
     out = Path(args.output)
-    out.mkdir(parents=True, exist_ok=True)
-    for fmt in formats:
-        write_atomic(confined(out, f"annex.{EXTENSIONS[fmt]}"), WRITERS[fmt](annex))
+    if missing or collected.invalid or not files:
+        # An annex built from part of its inputs would replace a good one with less: refuse, write nothing.
+        bad = len(missing) + len({p.path for p in collected.invalid})
+        what = f"{bad} input(s) missing or invalid" if files or missing else "no case files (*.yaml, *.yml) found"
+        sys.stderr.write(f"safeguards: annex not written: {what}; the annex in {out} is left as it was "
+                         "(fix the inputs, or leave the invalid ones out, and run again)\n")
+        return 2
+    annex = assemble(collected, rules, args.profile, args.audience)
+    # Every format is rendered first, then all are written together or none.
+    rendered = [(confined(out, f"annex.{EXTENSIONS[fmt]}"), WRITERS[fmt](annex)) for fmt in formats]
+    write_together(rendered)
     if args.audience == "public":
         for warning in check([s.quasi for s in collected.summaries], k=args.k):
             sys.stderr.write(f"safeguards: re-identification risk: {warning}\n")
@@ -51,4 +58,4 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(f"annex ({args.audience}): {len(annex.cases)} case(s), {annex.withheld_confidential} "
                          f"withheld as confidential, {annex.excluded_invalid} invalid; "
                          f"{len(formats)} file(s) written to {out}\n")
-    return 2 if (collected.invalid or missing) else 0
+    return 0

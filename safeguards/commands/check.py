@@ -39,6 +39,7 @@ class Options:
     timestamp: bool
     rules_dir: str | None
     use_cache: bool
+    cache_dir: str | None = None
 
 
 @dataclass(frozen=True)
@@ -134,7 +135,7 @@ class _Tally:
 
 def _evaluate_and_write(loaded: object, rules: RuleSet, opts: Options) -> CaseOutcome:
     from safeguards.api import evaluate
-    from safeguards.atomic import confined, safe_name, write_atomic
+    from safeguards.atomic import confined, safe_name, write_together
     from safeguards.casefile import Loaded
     from safeguards.report.build import build_report
     from safeguards.report.render import WRITERS
@@ -142,14 +143,12 @@ def _evaluate_and_write(loaded: object, rules: RuleSet, opts: Options) -> CaseOu
     assert isinstance(loaded, Loaded) and loaded.case is not None
     result = evaluate(loaded, rules, opts.profile)
     report = build_report(loaded, result, rules, "public", opts.timestamp)
-    out_dir = Path(opts.output) / opts.profile
-    out_dir.mkdir(parents=True, exist_ok=True)
     name = safe_name(str(report.case["id"]))
-    written = []
-    for fmt in opts.formats:
-        target = confined(out_dir, f"{name}.{EXTENSIONS[fmt]}")
-        write_atomic(target, WRITERS[fmt](report, rules))
-        written.append(str(target))
+    # Every format is rendered, then all are written together or none (no mix of old and new reports).
+    outputs = [(confined(opts.output, f"{opts.profile}/{name}.{EXTENSIONS[fmt]}"), WRITERS[fmt](report, rules))
+               for fmt in opts.formats]
+    write_together(outputs)
+    written = [str(target) for target, _ in outputs]
     return CaseOutcome(
         path=loaded.path, problems=(), case_id=str(report.case["id"]),
         counts=tuple(result.score.counts.items()), shown_met=result.score.shown_met,
@@ -207,7 +206,8 @@ def run(args: argparse.Namespace) -> int:
         return 2
     _RULES.clear()  # every run reads the rule files afresh; the memo only serves this run and its workers
     files, missing = discover(args.paths)
-    opts = Options(args.profile, formats, args.output, not args.no_timestamp, args.rules, not args.no_cache)
+    opts = Options(args.profile, formats, args.output, not args.no_timestamp, args.rules, not args.no_cache,
+                   getattr(args, "cache_dir", None))
     tty = sys.stderr.isatty() and not args.quiet and len(files) > 1
     colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
     tally = _Tally(args.fail_on, keep_rows=len(files) <= SUMMARY_ROWS)
