@@ -136,8 +136,10 @@ def _parser() -> argparse.ArgumentParser:
                    help="who may read it: public (consent respected), committee (confidential marked), internal")
     a.add_argument("--profile", default="international")
     a.add_argument("--context", default=None, help="only cases of this context, e.g. zhanaozen-2011")
-    a.add_argument("--from", dest="date_from", type=_date, default=None, metavar="DATE", help="apprehended on or after DATE")
-    a.add_argument("--to", dest="date_to", type=_date, default=None, metavar="DATE", help="apprehended on or before DATE")
+    a.add_argument("--from", dest="date_from", type=_date, default=None, metavar="DATE",
+                   help="apprehended on or after DATE")
+    a.add_argument("--to", dest="date_to", type=_date, default=None, metavar="DATE",
+                   help="apprehended on or before DATE")
     a.add_argument("--format", default="md,html,docx,csv,json", help="comma-separated: md,html,docx,csv,json")
     a.add_argument("-o", "--output", default="reports/annex", metavar="DIR")
     a.add_argument("--rules", default=None, metavar="DIR")

@@ -111,8 +111,8 @@ def _explain(errs: list[dict[str, Any]], suggest: _Suggester, docs: str) -> tupl
     ctx = err.get("ctx") or {}
     if kind == "extra_forbidden":
         name = str(loc[-1])
-        close = suggest(name)
-        hint = f"did you mean {close!r}?" if close else f"remove it, or check the field list in {docs}"
+        suggestion = suggest(name)
+        hint = f"did you mean {suggestion!r}?" if suggestion else f"remove it, or check the field list in {docs}"
         return "unknown-field", f"unknown field {name!r}", hint
     if kind == "missing":
         return "missing-field", f"required field {str(loc[-1])!r} is missing", "add it"

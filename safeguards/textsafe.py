@@ -92,6 +92,9 @@ def uri(path: str) -> str:
     drive = ""
     if len(posix) >= 3 and posix[1] == ":" and posix[0].isascii() and posix[0].isalpha() and posix[2] == "/":
         drive, posix = "/" + posix[:2], posix[2:]  # C:/x -> file:///C:/x
+    if not posix.isascii():  # a surrogate that no undecodable byte gave cannot be encoded: U+FFFD
+        posix = "".join(REPLACEMENT if "\ud800" <= ch <= "\udfff" and not "\udc80" <= ch <= "\udcff" else ch
+                        for ch in posix)
     encoded = quote(posix.encode("utf-8", "surrogateescape"), safe="/")
     if drive or posix.startswith("/"):
         return "file://" + drive + encoded

@@ -42,8 +42,8 @@ def run(args: argparse.Namespace) -> int:
     out = Path(args.output)
     if missing or collected.invalid or not files:
         # An annex built from part of its inputs would replace a good one with less: refuse, write nothing.
-        bad = len(missing) + len({p.path for p in collected.invalid})
-        what = f"{bad} input(s) missing or invalid" if files or missing else "no case files (*.yaml, *.yml) found"
+        count = len(missing) + len({p.path for p in collected.invalid})
+        what = f"{count} input(s) missing or invalid" if files or missing else "no case files (*.yaml, *.yml) found"
         sys.stderr.write(f"safeguards: annex not written: {what}; the annex in {out} is left as it was "
                          "(fix the inputs, or leave the invalid ones out, and run again)\n")
         return 2

@@ -89,8 +89,8 @@ def _from_cache(files: list[str], opts: Options) -> Iterator[CaseOutcome | None]
     import hashlib
 
     from safeguards.cache import Cache
-    from safeguards.rules.files import rules_digest
     from safeguards.discovery import read_bounded
+    from safeguards.rules.files import rules_digest
 
     cache = Cache.for_run(rules_digest(opts.rules_dir), opts)
     for path in files:
