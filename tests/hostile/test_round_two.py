@@ -503,3 +503,13 @@ def test_the_reports_of_one_case_are_written_together_or_not_at_all(tmp_path: Pa
     monkeypatch.setitem(render.WRITERS, "json", broken)
     assert main(["check", str(BREACH_CASE), "-o", str(out), "--no-cache", "--quiet", "--format", "md,json"]) == 2
     assert not (out / "international").exists() or list((out / "international").iterdir()) == []
+
+
+def test_the_hostile_input_examples_of_the_security_doc_run() -> None:
+    import re
+
+    text = (ROOT / "docs" / "security.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```python\n(.*?)```", text.split("## Hostile input", 1)[1], re.DOTALL)
+    assert blocks
+    for code in blocks:
+        exec(compile(code, "docs/security.md", "exec"), {})
