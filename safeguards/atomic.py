@@ -1,15 +1,28 @@
-"""Atomic, confined writes: a reader sees the old file or the new one, never half of either."""
+"""Atomic, confined writes: a reader sees the old file or the new one, never half of either.
+
+Temporary files are named ``.NAME.sgtmp-HOST-PID-RANDOM``: a run killed with SIGKILL cannot remove
+its own, so the first write of a later run to that folder removes those whose process on this host
+has ended.
+"""
 
 from __future__ import annotations
 
+import errno
+import hashlib
 import os
-import tempfile
+import re
+import secrets
+import socket
+from collections.abc import Sequence
 from pathlib import Path
 
 from safeguards.problems import Level, OutputError, Problem
 
 _UMASK = os.umask(0)
 os.umask(_UMASK)
+_HOST = hashlib.sha256(socket.gethostname().encode("utf-8", "surrogateescape")).hexdigest()[:8]
+_TEMP = re.compile(r"^\..*\.sgtmp-(?P<host>[0-9a-f]{8})-(?P<pid>[0-9]+)-[0-9a-f]{8}$")
+_SWEPT: set[str] = set()
 
 
 def safe_name(name: str) -> str:
@@ -20,19 +33,90 @@ def safe_name(name: str) -> str:
 
 
 def confined(directory: str | os.PathLike[str], name: str) -> Path:
-    """``directory/name``, refusing names that would leave ``directory`` (``..``, absolute, symlinks)."""
+    """``directory/name``, refusing a name that would leave ``directory`` (``..``, absolute) or pass
+    through a symbolic link inside it (a linked folder or file). ``name`` may hold folders (``a/b.md``).
+
+    ``directory`` itself is the user's choice and may be a link; nothing below it may be one.
+    """
     base = Path(directory).resolve()
-    target = base / name
-    if target.is_symlink():
-        raise OutputError(Problem(str(target), 0, 0, Level.ERROR, "output-symlink",
-                                  "refusing to write through a symbolic link in the output directory",
-                                  "remove the link"))
-    resolved = target.resolve()
-    if resolved.parent != base and base not in resolved.parents:
+    parts = Path(name).parts
+    if not parts or Path(name).is_absolute() or any(p in ("..", ".", "") for p in parts):
         raise OutputError(Problem(name, 0, 0, Level.ERROR, "output-escape",
                                   f"output name {name!r} would be written outside {base}",
                                   "use a case id made of letters, digits, '.', '-' and '_'"))
-    return resolved
+    target = base
+    for part in parts:
+        target = target / part
+        if target.is_symlink():
+            raise OutputError(Problem(str(target), 0, 0, Level.ERROR, "output-symlink",
+                                      "refusing to write through a symbolic link in the output directory",
+                                      "remove the link, or choose another output directory"))
+    return target
+
+
+def _write_failed(target: Path, exc: OSError) -> OutputError:
+    reason = exc.strerror or str(exc)
+    hint = ("free some space on that disk, or write to another directory with -o"
+            if exc.errno in (errno.ENOSPC, errno.EDQUOT) else "check that the directory exists and is writable")
+    return OutputError(Problem(str(target), 0, 0, Level.ERROR, "write-failed", f"cannot write: {reason}", hint))
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True  # someone else's process, or a pid this system cannot have: leave it
+    return True
+
+
+def sweep(directory: Path) -> None:
+    """Remove temporary files left in ``directory`` by writers on this host that no longer run
+    (once per folder and process)."""
+    key = str(directory)
+    if key in _SWEPT:
+        return
+    _SWEPT.add(key)
+    try:
+        names = os.listdir(directory)
+    except OSError:
+        return
+    for entry in names:
+        m = _TEMP.match(entry)
+        if m is None or m["host"] != _HOST or _pid_alive(int(m["pid"])):
+            continue
+        try:
+            os.unlink(directory / entry)
+        except OSError:
+            pass
+
+
+def _temp(target: Path, payload: bytes, mode: int | None) -> Path:
+    """Write ``payload`` to a new temporary file beside ``target`` and return its path."""
+    while True:
+        tmp = target.parent / f".{target.name[:100]}.sgtmp-{_HOST}-{os.getpid()}-{secrets.token_hex(4)}"
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        except FileExistsError:
+            continue
+        break
+    try:
+        # Reports are ordinary files, so follow the umask (or keep the mode of the file replaced).
+        os.chmod(tmp, 0o666 & ~_UMASK if mode is None else mode)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
+    except BaseException:
+        _unlink(tmp)
+        raise
+    return tmp
+
+
+def _unlink(path: Path) -> None:
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes | str, mode: int | None = None) -> None:
@@ -43,21 +127,32 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | str, mode: int | No
 
     The rename is atomic: a reader, or a process killed mid-write, sees the old file or the new one.
     There is no fsync: outputs can be regenerated, and syncing every report costs more than the
-    evaluation of a small case.
+    evaluation of a small case. A failed write (a full disk) raises :class:`OutputError` naming the file.
     """
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    write_together([(path, data)], mode)
+
+
+def write_together(items: Sequence[tuple[str | os.PathLike[str], bytes | str]], mode: int | None = None) -> None:
+    """Write several files all or none: every new content goes to a temporary file first, and only
+    when all are written are they renamed into place (one rename after another). A failure before
+    that leaves every old file as it was and no temporary file behind."""
+    done: list[tuple[Path, Path]] = []
     try:
-        # mkstemp creates 0600 files; reports are ordinary files, so follow the umask.
-        os.chmod(tmp, 0o666 & ~_UMASK if mode is None else mode)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
-        os.replace(tmp, target)
+        for path, data in items:
+            target = Path(path)
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                sweep(target.parent)
+                payload = data.encode("utf-8") if isinstance(data, str) else data
+                done.append((_temp(target, payload, mode), target))
+            except OSError as exc:
+                raise _write_failed(target, exc) from None
+        for tmp, target in done:
+            try:
+                os.replace(tmp, target)
+            except OSError as exc:
+                raise _write_failed(target, exc) from None
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
+        for tmp, _ in done:
+            _unlink(tmp)
         raise

@@ -5,23 +5,99 @@ version, the rule set's digest, the profile, the formats, the output
 directory and the timestamp flag; so a changed rule, tool version or option
 misses. Looking up needs only the rule files' digest, not the compiled rules,
 so a rerun where nothing changed imports neither the case model nor the engine.
-Entries are small JSON files under ``.safeguards-cache/`` (or
-``$SAFEGUARDS_CACHE_DIR``, or the configuration's ``cache``), written atomically; the folder is safe to delete.
-A hit is used only if every report it lists is still there with its size.
+
+The cache is trusted input (a hit skips the evaluation), so it lives where
+only the user writes: ``--cache-dir DIR``, else ``$SAFEGUARDS_CACHE_DIR``, else
+the user's cache directory (``$XDG_CACHE_HOME/safeguards`` or
+``~/.cache/safeguards``), never a folder of the checkout unless named. Every
+entry carries an HMAC-SHA256 under a random key the tool creates in that
+folder (``key``, mode 0600) and is verified on read; an entry that fails is
+ignored with a warning, and a key file that others can read or write, or
+that belongs to someone else, disables the cache. Entries are small files,
+written atomically; the folder is safe to delete. A hit is used only if every
+report it lists is still there with its size.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import os
+import secrets
 import stat
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from safeguards import __version__
 from safeguards.atomic import write_atomic
+from safeguards.problems import SafeguardsError
+
+KEY_FILE = "key"
+_KEYS: dict[str, bytes | None] = {}
+_UNSAFE: set[str] = set()  # folders whose key file is not safe to trust (warned once)
+
+
+def default_directory(named: str | None = None) -> Path:
+    """The cache folder: ``named`` (``--cache-dir``), ``$SAFEGUARDS_CACHE_DIR``, or the user's cache directory."""
+    if named:
+        return Path(named)
+    if os.environ.get("SAFEGUARDS_CACHE_DIR"):
+        return Path(os.environ["SAFEGUARDS_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    root = Path(base) if base and Path(base).is_absolute() else Path.home() / ".cache"
+    return root / "safeguards"
+
+
+def _warn(message: str) -> None:
+    from safeguards.textsafe import visible
+
+    sys.stderr.write(f"safeguards: warning: {visible(message)}\n")
+
+
+def _key(directory: Path, create: bool) -> bytes | None:
+    """The folder's HMAC key, created (0600) if ``create`` and missing; None if there is none or it is not safe."""
+    memo = str(directory.absolute())
+    if memo in _UNSAFE:
+        return None
+    if memo in _KEYS and (_KEYS[memo] is not None or not create):
+        return _KEYS[memo]
+    path = directory / KEY_FILE
+    key: bytes | None = None
+    try:
+        if not path.exists() and create:
+            directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+            tmp = directory / f".{KEY_FILE}.{os.getpid()}.{secrets.token_hex(4)}"
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "w") as fh:
+                fh.write(secrets.token_hex(32))
+            try:
+                os.link(tmp, path)  # atomic and never replaces a key another run made first
+            except FileExistsError:
+                pass
+            finally:
+                os.unlink(tmp)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        with os.fdopen(fd, "r") as fh:
+            st = os.fstat(fh.fileno())
+            text = fh.read(200).strip()
+        owner_ok = not hasattr(os, "getuid") or st.st_uid == os.getuid()
+        if not stat.S_ISREG(st.st_mode) or st.st_mode & 0o077 or not owner_ok:
+            _UNSAFE.add(memo)
+            _warn(f"cache disabled: {path} can be read or written by others, or is not yours "
+                  "(a cache key must be mode 0600; delete the folder to start a new cache)")
+        elif len(text) == 64:
+            key = bytes.fromhex(text)
+    except (OSError, ValueError):
+        key = None
+    _KEYS[memo] = key
+    return key
+
+
+def _mac(key: bytes, name: str, body: bytes) -> str:
+    return hmac.new(key, name.encode() + b"\0" + body, hashlib.sha256).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -33,8 +109,7 @@ class Cache:
 
     @classmethod
     def for_run(cls, rules_digest: str, opts: Any) -> Cache:
-        directory = Path(os.environ.get("SAFEGUARDS_CACHE_DIR") or getattr(opts, "cache_dir", None)
-                         or ".safeguards-cache")
+        directory = default_directory(getattr(opts, "cache_dir", None))
         salt = json.dumps([__version__, rules_digest, opts.profile, list(opts.formats),
                            str(Path(opts.output).resolve()), opts.timestamp]).encode()
         return cls(directory, salt)
@@ -44,13 +119,24 @@ class Cache:
         return self.directory / key[:2] / f"{key}.json"
 
     def get(self, case_sha256: str) -> Any:
-        """The outcome remembered for a case file with this content, if its reports are all still there."""
+        """The outcome remembered for a case file with this content, if its entry verifies and its reports
+        are all still there."""
         from safeguards.commands.check import CaseOutcome
 
         path = self._path(case_sha256)
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            raw = path.read_bytes()
+        except OSError:
+            return None
+        key = _key(self.directory, create=False)
+        mac, _, body = raw.partition(b"\n")
+        if key is None or not hmac.compare_digest(mac, _mac(key, path.name, body).encode()):
+            _warn(f"ignoring cache entry {path}: it does not verify against this cache's key (an entry copied "
+                  "from elsewhere, or tampered with); the case is evaluated")
+            return None
+        try:
+            data = json.loads(body.decode("utf-8"))
+        except ValueError:
             return None
         sizes = data.pop("sizes", {})
         for name in data.get("written", ()):  # every report must still be a file of the size written
@@ -74,7 +160,12 @@ class Cache:
                 "violations": list(outcome.violations), "breach_severities": list(outcome.breach_severities),
                 "written": list(outcome.written),
                 "sizes": {w: os.stat(w).st_size for w in outcome.written if os.path.exists(w)}}
+        key = _key(self.directory, create=True)
+        if key is None:
+            return
+        path = self._path(case_sha256)
+        body = json.dumps(data).encode("utf-8")
         try:
-            write_atomic(self._path(case_sha256), json.dumps(data))
-        except OSError:
+            write_atomic(path, _mac(key, path.name, body).encode() + b"\n" + body)
+        except (OSError, SafeguardsError):
             pass  # a cache that cannot be written only costs speed

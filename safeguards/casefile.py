@@ -19,6 +19,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from safeguards.discovery import discover as discover  # re-exported: commands and tests import it from here
+from safeguards.discovery import read_bounded
 from safeguards.model.case import (
     EVENT_TYPES,
     SCHEMA_VERSION,
@@ -66,13 +67,11 @@ def load(path: str, raw: bytes | None = None) -> Loaded:
     """Read, parse and check the case file at ``path`` (``raw`` when the bytes are already read)."""
     import hashlib
 
-    try:
-        if raw is None:
-            with open(path, "rb") as fh:
-                raw = fh.read()
-    except OSError as exc:
-        return Loaded(path, (Problem(path, 0, 0, Level.ERROR, "unreadable", f"cannot read file: {exc.strerror}",
-                                     "check the path and permissions"),))
+    if raw is None:
+        try:
+            raw = read_bounded(path)
+        except InputError as exc:
+            return Loaded(path, (exc.problem,))
     digest = hashlib.sha256(raw).hexdigest()
     try:
         doc = load_file(path, raw)

@@ -17,9 +17,55 @@ from safeguards.config import Config
 from safeguards.problems import SafeguardsError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-VALIDATE_FORMATS = ("text", "json", "github", "sarif")
+VALIDATE_FORMATS = ("text", "json", "github", "sarif", "junit")
 SCHEMAS = ("case", "rule", "profile", "report", "annex")
 JOBS_HELP = "processes to use (default 0: one per core when there are 200 files or more)"
+
+
+MAX_JOBS = 256  # and never more than JOBS_PER_CORE processes per usable core
+JOBS_PER_CORE = 8
+
+
+def _jobs(text: str) -> int:
+    """``--jobs N``: 0 (automatic) up to the smaller of 256 and 8 per usable core."""
+    from safeguards.parallel import usable_cpus
+
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number; use 0 (one per core) or 1 to "
+                                         f"{usable_cpus()}") from None
+    limit = min(MAX_JOBS, JOBS_PER_CORE * usable_cpus())
+    if not 0 <= value <= limit:
+        raise argparse.ArgumentTypeError(f"{value} processes is not possible here (at most {limit}: this machine "
+                                         f"has {usable_cpus()} usable core(s)); use 0 for one per core")
+    return value
+
+
+def _date(text: str) -> str:
+    """``--from``/``--to``: a date as case files write it (YYYY, YYYY-MM or YYYY-MM-DD)."""
+    import re
+
+    from safeguards.model.timepoint import parse_time
+
+    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
+    try:
+        parse_time(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{text!r}: {exc}") from None
+    return text
+
+
+def _positive(text: str) -> int:
+    """``--k``: a whole number of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive whole number; use 2 or more")
+    return value
 
 
 class _Parser(argparse.ArgumentParser):
@@ -43,7 +89,7 @@ def _parser(cfg: Config | None = None) -> argparse.ArgumentParser:
                    help="output format (default: github under GitHub Actions, else text)")
     v.add_argument("--strict", action="store_true", help="warnings fail the run too")
     v.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE instead of stdout")
-    v.add_argument("--jobs", type=int, default=0, metavar="N", help=JOBS_HELP)
+    v.add_argument("--jobs", type=_jobs, default=0, metavar="N", help=JOBS_HELP)
     v.add_argument("--only-case-files", action="store_true",
                    help="skip YAML files that are not case files (no top-level schema_version, people or episodes), "
                         "as the pre-commit hook does")
@@ -63,13 +109,16 @@ def _parser(cfg: Config | None = None) -> argparse.ArgumentParser:
     c.add_argument("--fail-on", default=cfg.fail_on or "breach", metavar="LEVEL",
                    help="exit 1 when a finding reaches LEVEL: breach (any breach), critical, high, medium, low, "
                         "or never")
-    c.add_argument("--jobs", type=int, default=0, metavar="N", help=JOBS_HELP)
+    c.add_argument("--jobs", type=_jobs, default=0, metavar="N", help=JOBS_HELP)
     c.add_argument("--rules", default=cfg.rules, metavar="DIR", help="rule directory (default: the bundled rules)")
+    c.add_argument("--cache-dir", default=cfg.cache, metavar="DIR",
+                   help="the result cache's folder (default: $SAFEGUARDS_CACHE_DIR, else the user's cache "
+                        "directory, ~/.cache/safeguards); a folder inside a checkout is read only when named here")
     c.add_argument("--no-timestamp", action="store_true",
                    help="leave the time of the run out of reports, so reruns are byte-identical")
     c.add_argument("--quiet", action="store_true", help="print nothing but errors")
     c.add_argument("--no-cache", action="store_true", help="do not read or write the result cache")
-    c.set_defaults(language=cfg.language, cache_dir=cfg.cache)
+    c.set_defaults(language=cfg.language)
 
     r = sub.add_parser("rules", help="list, show or test the rules")
     rsub = r.add_subparsers(dest="rules_command", metavar="ACTION")
@@ -96,16 +145,16 @@ def _parser(cfg: Config | None = None) -> argparse.ArgumentParser:
                    help="who may read it: public (consent respected), committee (confidential marked), internal")
     a.add_argument("--profile", default=cfg.profile or "international")
     a.add_argument("--context", default=None, help="only cases of this context, e.g. zhanaozen-2011")
-    a.add_argument("--from", dest="date_from", default=None, metavar="DATE", help="apprehended on or after DATE")
-    a.add_argument("--to", dest="date_to", default=None, metavar="DATE", help="apprehended on or before DATE")
+    a.add_argument("--from", dest="date_from", type=_date, default=None, metavar="DATE", help="apprehended on or after DATE")
+    a.add_argument("--to", dest="date_to", type=_date, default=None, metavar="DATE", help="apprehended on or before DATE")
     a.add_argument("--format", default=cfg.annex_format or "md,html,docx,csv,json",
                    help="comma-separated: md,html,docx,csv,json")
     a.add_argument("-o", "--output", default=cfg.annex_output or "reports/annex", metavar="DIR")
     a.add_argument("--rules", default=cfg.rules, metavar="DIR", help="rule directory (default: the bundled rules)")
-    a.add_argument("--k", type=int, default=2,
+    a.add_argument("--k", type=_positive, default=2,
                    help="re-identification check: warn when fewer than K published cases share a pseudonymised "
                         "case's place, date, age, sex and context")
-    a.add_argument("--jobs", type=int, default=0, metavar="N", help=JOBS_HELP)
+    a.add_argument("--jobs", type=_jobs, default=0, metavar="N", help=JOBS_HELP)
     a.add_argument("--quiet", action="store_true", help="print nothing but errors")
     a.set_defaults(language=cfg.language)
     au = sub.add_parser("audit", help="search a folder of outputs for every withheld name of the given case files")

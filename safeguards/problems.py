@@ -30,10 +30,17 @@ class Problem:
     hint: str = ""
 
     def render(self) -> str:
-        """``path:line:col: level[code]: message (hint)`` as compilers print it."""
-        text = f"{self.path}:{self.line}:{self.column}: {self.level.value}[{self.code}]: {self.message}"
+        """``path:line:col: level[code]: message (hint)`` as compilers print it, on one line.
+
+        Control, bidi and separator characters are written as visible escapes, and so are colons in
+        the path: a file name cannot forge a second location line or hide part of one.
+        """
+        from safeguards.textsafe import location, visible
+
+        text = (f"{location(self.path)}:{self.line}:{self.column}: {self.level.value}[{visible(self.code)}]: "
+                f"{visible(self.message)}")
         if self.hint:
-            text += f" (hint: {self.hint})"
+            text += f" (hint: {visible(self.hint)})"
         return text
 
 

@@ -75,15 +75,35 @@ def to_problems(doc: Document, error: ValidationError, known_fields: set[str],
             order.append(k)
         grouped[k].append(err)
     problems = []
+    suggest = _Suggester(sorted(known_fields))
     for k in order:
         errs = grouped[k]
         line, col, _ = k
-        code, message, hint = _explain(errs, known_fields, docs)
+        code, message, hint = _explain(errs, suggest, docs)
         problems.append(Problem(doc.path, line, col, Level.ERROR, code, message, hint))
     return problems
 
 
-def _explain(errs: list[dict[str, Any]], known_fields: set[str], docs: str) -> tuple[str, str, str]:
+class _Suggester:
+    """"Did you mean" for unknown field names, for at most ``MAX_SUGGESTIONS`` distinct names per file:
+    each costs a fuzzy comparison with every known field, and a hostile file can hold 100,000 of them."""
+
+    MAX_SUGGESTIONS = 200
+
+    def __init__(self, known: list[str]) -> None:
+        self.known = known
+        self.memo: dict[str, str | None] = {}
+
+    def __call__(self, name: str) -> str | None:
+        if name not in self.memo:
+            if len(self.memo) >= self.MAX_SUGGESTIONS:
+                return None
+            close = difflib.get_close_matches(name, self.known, n=1, cutoff=0.75)
+            self.memo[name] = close[0] if close else None
+        return self.memo[name]
+
+
+def _explain(errs: list[dict[str, Any]], suggest: _Suggester, docs: str) -> tuple[str, str, str]:
     err = errs[0]
     kind = err["type"]
     loc = err["loc"]
@@ -91,8 +111,8 @@ def _explain(errs: list[dict[str, Any]], known_fields: set[str], docs: str) -> t
     ctx = err.get("ctx") or {}
     if kind == "extra_forbidden":
         name = str(loc[-1])
-        close = difflib.get_close_matches(name, sorted(known_fields), n=1, cutoff=0.75)
-        hint = f"did you mean {close[0]!r}?" if close else f"remove it, or check the field list in {docs}"
+        suggestion = suggest(name)
+        hint = f"did you mean {suggestion!r}?" if suggestion else f"remove it, or check the field list in {docs}"
         return "unknown-field", f"unknown field {name!r}", hint
     if kind == "missing":
         return "missing-field", f"required field {str(loc[-1])!r} is missing", "add it"

@@ -24,6 +24,7 @@ from typing import Any
 
 import yaml
 
+from safeguards.discovery import MAX_BYTES
 from safeguards.problems import InputError, Level, Problem
 
 try:  # the C parser is a hard requirement in CI; the fallback keeps a broken install usable
@@ -31,7 +32,6 @@ try:  # the C parser is a hard requirement in CI; the fallback keeps a broken in
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 64
 MAX_NODES = 200_000
 MAX_NUMBER_LENGTH = 64
@@ -61,6 +61,8 @@ class Document:
     problems: tuple[Problem, ...] = ()
     _located: dict[tuple[tuple[PathItem, ...], bool], tuple[int, int]] = field(
         default_factory=dict, compare=False, repr=False)
+    _mappings: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = field(
+        default_factory=dict, compare=False, repr=False)
 
     def locate(self, loc: Sequence[PathItem], *, key: bool = False) -> tuple[int, int]:
         """1-based (line, column) of the value at ``loc`` (or of its key).
@@ -75,6 +77,18 @@ class Document:
             found = self._located[memo] = self._walk(loc, key)
         return found
 
+    def _keys(self, node: yaml.MappingNode) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+        """The first key and value node of each key of a mapping, indexed once (a file with many keys
+        is located in linear time, not quadratic)."""
+        index = self._mappings.get(id(node))
+        if index is None:
+            index = {}
+            for k, v in node.value:
+                if isinstance(k, yaml.ScalarNode):
+                    index.setdefault(str(k.value), (k, v))
+            self._mappings[id(node)] = index
+        return index
+
     def _walk(self, loc: Sequence[PathItem], key: bool) -> tuple[int, int]:
         node = self.root
         key_node: yaml.Node | None = None
@@ -82,13 +96,10 @@ class Document:
             return (1, 1)
         for item in loc:
             if isinstance(node, yaml.MappingNode):
-                found = False
-                for k, v in node.value:
-                    if isinstance(k, yaml.ScalarNode) and k.value == str(item):
-                        key_node, node, found = k, v, True
-                        break
-                if not found:
+                pair = self._keys(node).get(str(item))
+                if pair is None:
                     continue
+                key_node, node = pair
             elif isinstance(node, yaml.SequenceNode) and isinstance(item, int):
                 if 0 <= item < len(node.value):
                     key_node, node = None, node.value[item]
@@ -135,7 +146,13 @@ def parse(path: str, text: str) -> Document:
         what = exc.problem or "invalid YAML"
         raise _problem(path, line, col, "yaml-syntax", f"YAML syntax error: {what}",
                        "check indentation, colons and quotes around this point") from None
-    except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare (e.g. reader errors)
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow, e.g. a raw control character
+        line, col = _position(text, exc)
+        char = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        raise _problem(path, line, col, "yaml-character",
+                       f"character U+{char:04X} is not allowed in a YAML file ({exc.reason})",
+                       "remove it, or write it as an escape such as \\x01 inside double quotes") from None
+    except yaml.YAMLError as exc:  # pragma: no cover - no other unmarked error is known
         raise _problem(path, 1, 1, "yaml-syntax", f"YAML error: {exc}",
                        "check the file's encoding and syntax") from None
     if len(nodes) > 1:
@@ -146,6 +163,16 @@ def parse(path: str, text: str) -> Document:
     builder = _Builder(path)
     data = builder.build(root, 0) if root is not None else None
     return Document(path, data, root, tuple(builder.problems))
+
+
+def _position(text: str, exc: yaml.reader.ReaderError) -> tuple[int, int]:
+    """1-based line and column of the character a reader error is about (its first occurrence)."""
+    char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+    index = text.find(char)
+    if index < 0:
+        index = min(max(exc.position, 0), len(text))
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
 def load_file(path: str, raw: bytes) -> Document:

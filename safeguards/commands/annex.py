@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from safeguards.atomic import confined, write_atomic
+from safeguards.atomic import confined, write_together
 from safeguards.commands.check import refuse_duplicates
 from safeguards.discovery import discover
 from safeguards.problems import RuleError
@@ -17,7 +17,7 @@ EXTENSIONS = {"md": "md", "html": "html", "docx": "docx", "csv": "csv", "json": 
 
 
 def run(args: argparse.Namespace) -> int:
-    """Build and write the annex; 2 on invalid input, else 0."""
+    """Build and write the annex; 2 (and nothing written) if any input is missing or invalid, else 0."""
     from safeguards.annex.build import assemble, collect
     from safeguards.annex.reid import check
     from safeguards.annex.render import WRITERS
@@ -44,35 +44,34 @@ def run(args: argparse.Namespace) -> int:
     errors_in_colour = colour_enabled(sys.stderr)
     for p in [*missing, *collected.invalid]:
         sys.stderr.write(paint(p.render(), errors_in_colour) + "\n")
-    if collected.invalid or missing or not files:
-        # Every input counts: an annex is never built around a file that could not be read, whose people
-        # and consent decisions are then unknown. Nothing is written; a previous annex is left as it was.
-        sys.stderr.write("safeguards: annex refused: every input must be a valid case file (nothing written; fix "
-                         "or remove the files above and rerun)\n" if files else "safeguards: no case files found\n")
+    out = Path(args.output)
+    if missing or collected.invalid or not files:
+        # Every input counts: an annex is never built around a file that could not be read (its people and
+        # their consent are then unknown), nor from part of its inputs. Nothing is written.
+        count = len(missing) + len({p.path for p in collected.invalid})
+        what = f"{count} input(s) missing or invalid" if files or missing else "no case files (*.yaml, *.yml) found"
+        sys.stderr.write(f"safeguards: annex not written: {what}; the annex in {out} is left as it was "
+                         "(fix the inputs, or leave the invalid ones out, and run again)\n")
         return 2
     from safeguards.publish.audit import audit_docx, audit_text
     from safeguards.publish.withheld import Withheld
 
     annex = assemble(collected, rules, args.profile, args.audience)
     hidden = Withheld({**collected.withheld_names, **{k: v for s in collected.summaries for k, v in s.withheld.items()}})
-    out = Path(args.output)
-    rendered = {}
+    rendered = []
     leaks = []
-    for fmt in formats:  # every format is rendered and audited before any is written
-        name = f"annex.{EXTENSIONS[fmt]}"
+    for fmt in formats:  # every format is rendered and audited; then all are written together, or none
+        target = confined(out, f"annex.{EXTENSIONS[fmt]}")
         data = WRITERS[fmt](annex)
-        found = audit_docx(name, data, hidden) if fmt == "docx" else audit_text(
-            name, data.decode("utf-8", "replace"), hidden)
-        leaks += found
-        rendered[name] = data
+        leaks += audit_docx(target.name, data, hidden) if fmt == "docx" else audit_text(
+            target.name, data.decode("utf-8", "replace"), hidden)
+        rendered.append((target, data))
     if leaks:
         for leak in leaks:
-            sys.stderr.write(f"error[name-leak]: {leak.file}: {leak.where}: a withheld name appears; nothing was "
-                             "written\n")
+            sys.stderr.write(f"error[name-leak]: {leak.file}: {leak.where}: a withheld name appears "
+                             f"({len(leak.form)} characters; not printed); nothing was written\n")
         return 2
-    out.mkdir(parents=True, exist_ok=True)
-    for name, data in rendered.items():
-        write_atomic(confined(out, name), data)
+    write_together(rendered)
     if args.audience == "public":
         for warning in check([s.quasi for s in collected.summaries], k=args.k):
             sys.stderr.write(f"safeguards: re-identification risk: {warning}\n")

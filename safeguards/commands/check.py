@@ -90,14 +90,14 @@ def _from_cache(files: list[str], opts: Options) -> Iterator[CaseOutcome | None]
     import hashlib
 
     from safeguards.cache import Cache
+    from safeguards.discovery import read_bounded
     from safeguards.rules.files import rules_digest
 
     cache = Cache.for_run(rules_digest(opts.rules_dir), opts)
     for path in files:
         try:
-            with open(path, "rb") as fh:
-                digest = hashlib.sha256(fh.read()).hexdigest()
-        except OSError:
+            digest = hashlib.sha256(read_bounded(path)).hexdigest()
+        except SafeguardsError:
             yield None  # reported when the file is checked
             continue
         hit = cache.get(digest)  # None unless every report it lists is still there, unchanged in size
@@ -140,7 +140,7 @@ class _Tally:
 
 def _evaluate_and_write(loaded: object, rules: RuleSet, opts: Options) -> CaseOutcome:
     from safeguards.api import evaluate
-    from safeguards.atomic import confined, safe_name, write_atomic
+    from safeguards.atomic import confined, safe_name, write_together
     from safeguards.casefile import Loaded
     from safeguards.publish.audit import audit_text
     from safeguards.publish.report import publish_report
@@ -151,20 +151,18 @@ def _evaluate_and_write(loaded: object, rules: RuleSet, opts: Options) -> CaseOu
     result = evaluate(loaded, rules, opts.profile)
     withheld = Withheld.for_case(loaded.case, "public")
     report = publish_report(loaded, result, rules, "public", opts.timestamp, withheld)
-    out_dir = Path(opts.output) / opts.profile
-    out_dir.mkdir(parents=True, exist_ok=True)
     name = safe_name(loaded.case.id)  # the checked case id (validate refuses one that spells a withheld name)
-    written = []
+    outputs = []
     leaks: list[str] = []
     for fmt in opts.formats:
-        target = confined(out_dir, f"{name}.{EXTENSIONS[fmt]}")
+        target = confined(opts.output, f"{opts.profile}/{name}.{EXTENSIONS[fmt]}")
         text = WRITERS[fmt](report, rules)
-        found = audit_text(str(target), text, withheld)  # fail closed: a leak is never written
-        if found:
-            leaks += [leak.render() for leak in found]
-            continue
-        write_atomic(target, text)
-        written.append(str(target))
+        leaks += [leak.render() for leak in audit_text(str(target), text, withheld)]  # fail closed
+        outputs.append((target, text))
+    # Every format is rendered and audited, then all are written together or none (no mix of old and new).
+    if not leaks:
+        write_together(outputs)
+    written = [] if leaks else [str(target) for target, _ in outputs]
     return CaseOutcome(
         leaks=tuple(leaks),
         path=loaded.path, problems=(), case_id=loaded.case.id,

@@ -84,7 +84,7 @@ def run(paths: list[str], fmt: str | None, strict: bool, output: str | None, job
         write_atomic(output, rendered)
     elif not (quiet and not problems):
         sys.stdout.write(paint(rendered, fmt == "text" and colour_enabled(sys.stdout)))
-    if any(p.code == "not-found" for p in problems) or (count == 0 and not only_case_files):
+    if any(p.code in ("not-found", "not-a-regular-file") for p in problems) or (count == 0 and not only_case_files):
         if count == 0:
             sys.stderr.write("safeguards: no case files (*.yaml, *.yml) found\n")
         return 2

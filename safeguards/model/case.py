@@ -20,7 +20,21 @@ SCHEMA_VERSION = 2
 # A version-1 file may not use the fields added in version 2 (NEW_IN_2): the version says which fields it knows.
 SCHEMA_VERSIONS = (1, 2)
 
-Id = Annotated[str, Strict(), StringConstraints(pattern=r"^[a-z0-9][a-z0-9._-]{0,79}$")]
+# Names Windows reserves for devices, whatever follows a dot: a report named after such an id could not be
+# written or opened there (``con.md`` is the console).
+RESERVED_NAMES = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
+                            *(f"lpt{i}" for i in range(1, 10))})
+
+
+def _not_reserved(value: str) -> str:
+    if value.split(".", 1)[0].lower() in RESERVED_NAMES:
+        raise ValueError(f"{value!r} is a device name reserved by Windows (con, prn, aux, nul, com1-com9, "
+                         "lpt1-lpt9) and cannot name a file there; choose another id")
+    return value
+
+
+Id = Annotated[str, Strict(), StringConstraints(pattern=r"^[a-z0-9][a-z0-9._-]{0,79}$"),
+               AfterValidator(_not_reserved)]
 Name = Annotated[str, Strict(), StringConstraints(min_length=1, max_length=300)]
 Text = Annotated[str, Strict(), StringConstraints(max_length=20_000)]
 Flag = Annotated[bool, Strict()] | None

@@ -20,6 +20,9 @@ _PATTERN = re.compile(
     r"(?:[T ](?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?P<tz>Z|[+-]\d{2}:\d{2})?)?)?)?$"
 )
 
+# The last year whose intervals (a year, widened by "approximate", in any zone) stay within what
+# Python's datetime can hold; later years are refused as values, not as a crash.
+MAX_YEAR = 9998
 SYNTAX_HINT = "write YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM with an optional offset such as +06:00"
 
 # How far "approximate" widens a time on each side, by precision. A documented
@@ -86,6 +89,8 @@ def parse_time(text: str) -> Parsed:
     second = int(m["S"]) if m["S"] else None
     if year < 1900:
         raise ValueError(f"year {year} is before 1900")
+    if year > MAX_YEAR:
+        raise ValueError(f"year {year} is after {MAX_YEAR}, the last year a time can be computed in")
     if month is not None and not 1 <= month <= 12:
         raise ValueError(f"month {month:02d} does not exist")
     if day is not None and month is not None:
@@ -117,7 +122,7 @@ def zone(name: str) -> ZoneInfo:
     """The IANA zone ``name``; raises ``ValueError`` when unknown."""
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
+    except (ZoneInfoNotFoundError, ValueError, OSError) as exc:  # OSError: a tzdata folder, e.g. 'America'
         raise ValueError(f"unknown time zone {name!r}: use an IANA name such as Asia/Almaty") from exc
 
 
@@ -134,7 +139,13 @@ def _local(p: Parsed, tzname: str, year: int, month: int, day: int, hour: int = 
 def interval(text: str, tzname: str, approximate: bool = False) -> Interval:
     """The interval of instants that ``text`` allows in the zone ``tzname`` (memoised: validation,
     derivation and the report's timeline all ask for the same times)."""
-    p = parse_time(text)
+    try:
+        return _interval(parse_time(text), tzname, approximate)
+    except OverflowError as exc:  # guarded by MAX_YEAR; kept so no time can crash a run
+        raise ValueError(f"{text!r} is out of the range of times that can be computed") from exc
+
+
+def _interval(p: Parsed, tzname: str, approximate: bool) -> Interval:
     prec = p.precision
     if prec is Precision.YEAR:
         start = _local(p, tzname, p.year, 1, 1)

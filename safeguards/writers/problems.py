@@ -1,4 +1,9 @@
-"""Render validation problems as text, JSON, GitHub annotations or SARIF 2.1.0."""
+"""Render validation problems as text, JSON, GitHub annotations, SARIF 2.1.0 or JUnit XML.
+
+Paths, messages and hints can carry text from case files and file names, so every writer passes
+them through :mod:`safeguards.textsafe`: control and bidi characters become visible escapes, SARIF
+URIs are percent-encoded, and XML text holds only characters XML allows.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ from typing import Any
 
 from safeguards import __version__
 from safeguards.problems import Level, Problem
+from safeguards.textsafe import uri, visible, xml_attr, xml_text
 
 Writer = Callable[[Sequence[Problem], int], str]
 
@@ -33,8 +39,8 @@ def as_json(problems: Sequence[Problem], files: int) -> str:
         "version": __version__,
         "summary": _summary(problems, files),
         "problems": [
-            {"path": p.path, "line": p.line, "column": p.column, "level": p.level.value, "code": p.code,
-             "message": p.message, "hint": p.hint}
+            {"path": visible(p.path), "line": p.line, "column": p.column, "level": p.level.value,
+             "code": visible(p.code), "message": visible(p.message), "hint": visible(p.hint)}
             for p in problems
         ],
     }
@@ -42,11 +48,15 @@ def as_json(problems: Sequence[Problem], files: int) -> str:
 
 
 def _escape_data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return visible(value).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _escape_prop(value: str) -> str:
     return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def _message(p: Problem) -> str:
+    return p.message + (f" (hint: {p.hint})" if p.hint else "")
 
 
 def github(problems: Sequence[Problem], files: int) -> str:
@@ -58,14 +68,13 @@ def github(problems: Sequence[Problem], files: int) -> str:
         if p.line:
             props += f",line={p.line},col={p.column}"
         props += f",title={_escape_prop(p.code)}"
-        msg = p.message + (f" (hint: {p.hint})" if p.hint else "")
-        out.append(f"::{kind} {props}::{_escape_data(msg)}")
+        out.append(f"::{kind} {props}::{_escape_data(_message(p))}")
     return "\n".join(out) + ("\n" if out else "")
 
 
 def sarif_location(path: str, line: int, column: int) -> dict[str, Any]:
     """A SARIF physical location; the region is left out for whole-file problems."""
-    physical: dict[str, Any] = {"artifactLocation": {"uri": PurePath(path).as_posix()}}
+    physical: dict[str, Any] = {"artifactLocation": {"uri": uri(PurePath(path).as_posix())}}
     if line > 0:
         physical["region"] = {"startLine": line, "startColumn": max(column, 1)}
     return {"physicalLocation": physical}
@@ -73,14 +82,14 @@ def sarif_location(path: str, line: int, column: int) -> dict[str, Any]:
 
 def sarif(problems: Sequence[Problem], files: int) -> str:
     """A SARIF 2.1.0 log with one rule per problem code."""
-    codes = sorted({p.code for p in problems})
+    codes = sorted({visible(p.code) for p in problems})
     index = {c: i for i, c in enumerate(codes)}
     results = [
         {
-            "ruleId": p.code,
-            "ruleIndex": index[p.code],
+            "ruleId": visible(p.code),
+            "ruleIndex": index[visible(p.code)],
             "level": "error" if p.level is Level.ERROR else "warning",
-            "message": {"text": p.message + (f" (hint: {p.hint})" if p.hint else "")},
+            "message": {"text": visible(_message(p))},
             "locations": [sarif_location(p.path, p.line, p.column)],
         }
         for p in problems
@@ -101,4 +110,28 @@ def sarif(problems: Sequence[Problem], files: int) -> str:
     return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
 
 
-WRITERS: dict[str, Writer] = {"text": text, "json": as_json, "github": github, "sarif": sarif}
+def junit(problems: Sequence[Problem], files: int) -> str:
+    """JUnit XML for CI test views: one test case per problem (errors fail, warnings pass with their
+    text as output), or a single passing case when there is none."""
+    s = _summary(problems, files)
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             f'<testsuites name="safeguards validate" tests="{max(len(problems), 1)}" failures="{s["errors"]}">',
+             f'<testsuite name="case files" tests="{max(len(problems), 1)}" failures="{s["errors"]}" errors="0" '
+             f'skipped="0">']
+    if not problems:
+        lines.append(f'<testcase classname="validate" name={xml_attr(f"{files} file(s) valid")}/>')
+    for p in problems:
+        where = visible(p.path) + (f":{p.line}:{p.column}" if p.line else "")
+        lines.append(f'<testcase classname={xml_attr(visible(p.path))} name={xml_attr(f"{where} {visible(p.code)}")}>')
+        body = xml_text(visible(_message(p)))
+        if p.level is Level.ERROR:
+            lines.append(f'<failure message={xml_attr(visible(p.message))} type={xml_attr(visible(p.code))}>'
+                         f"{body}</failure>")
+        else:
+            lines.append(f"<system-out>warning: {body}</system-out>")
+        lines.append("</testcase>")
+    lines += ["</testsuite>", "</testsuites>"]
+    return "\n".join(lines) + "\n"
+
+
+WRITERS: dict[str, Writer] = {"text": text, "json": as_json, "github": github, "sarif": sarif, "junit": junit}

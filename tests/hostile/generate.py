@@ -227,6 +227,36 @@ TEXT["ok-unicode-names"] = ("ok", OK.replace("pseudonym: AA", "pseudonym: Жан
 TEXT["ok-crlf"] = ("ok", OK.replace("title: Hostile fixture", "title: CRLF line endings #<").replace("\n", "\r\n"))
 TEXT["ok-html-in-note"] = ("ok", HEAD + event("        note: \"<script>alert(1)</script>\" #<\n"))
 TEXT["ok-formula-in-title"] = ("ok", OK.replace("title: Hostile fixture", "title: '=HYPERLINK(\"http://x\")' #<"))
+# --- round two (issue 14): inputs that crashed, passed, or were located at 1:1
+# Device names Windows reserves, as the case id, a person id and a source id.
+RESERVED = ["con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))]
+for name in RESERVED:
+    TEXT[f"reserved-case-{name}"] = ("invalid-value", HEAD.replace("id: hostile-case", f"id: {name} #<"))
+    TEXT[f"reserved-person-{name}"] = ("invalid-value", HEAD + f"  - id: {name} #<\n    role: witness\n"
+                                       "    consent: {decision: confidential, basis: no_consent}\n")
+    TEXT[f"reserved-source-{name}"] = ("invalid-value", HEAD.replace("  - id: s1\n    kind", f"  - id: {name} #<\n    kind"))
+for name in ["con.txt", "nul.yaml", "com1.report", "lpt9.x.y", "aux.", "prn.md"]:
+    TEXT[f"reserved-dotted-{name.replace('.', '_')}"] = ("invalid-value", HEAD.replace(
+        "id: hostile-case", f"id: '{name}' #<"))
+# Years past what a time can be computed in: a crash of validate, or a crash of check after validate passed.
+for name, at in [("9999-12-31", "9999-12-31"), ("9999-year", "'9999'"), ("9999-month", "9999-12"),
+                 ("9999-minute", "9999-12-31T23:59"), ("9999-offset", "'9999-12-31T23:59+14:00'"),
+                 ("9999-approx", "9999-06-01\n        approximate: true")]:
+    TEXT[f"year-{name}"] = ("invalid-value", HEAD + event(at=at.replace("\n", " #<\n", 1) if "\n" in at
+                                                          else at + " #<"))
+TEXT["year-9999-complaint"] = ("invalid-value", HEAD + "complaints:\n  - id: c1\n    at: 9999-12-31 #<\n"
+                               "    sources: [s1]\n")
+TEXT["year-9999-closed"] = ("invalid-value", HEAD + "investigations:\n  - id: i1\n    body: x\n"
+                            "    closed_at: '9999' #<\n    sources: [s1]\n")
+# A tzdata folder is not a time zone (it crashed the whole run without naming the file).
+for folder in ["Africa", "America", "Antarctica", "Arctic", "Asia", "Atlantic", "Australia", "Brazil", "Canada",
+               "Chile", "Etc", "Europe", "Indian", "Mexico", "Pacific", "US"]:
+    TEXT[f"timezone-folder-{folder.lower()}"] = ("invalid-value", HEAD.replace(
+        "timezone: Asia/Almaty", f"timezone: {folder} #<"))
+# Characters YAML does not allow, raw in the text: located where they are, not at 1:1.
+for code in [*range(0x01, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F, 0x80, 0x9F, 0xFFFE, 0xFFFF]:
+    TEXT[f"char-{code:04x}"] = ("yaml-character", HEAD.replace("title: Hostile fixture",
+                                                               f"title: Hostile{chr(code)}fixture #<"))
 
 BINARY: dict[str, tuple[bytes, str]] = {
     "binary-png.yaml": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary-file"),
