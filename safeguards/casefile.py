@@ -8,9 +8,8 @@ checked, so one run shows everything an analyst has to fix.
 
 from __future__ import annotations
 
-import re
-
 import copy
+import re
 import time as _time
 from collections.abc import Iterator
 from dataclasses import dataclass, field

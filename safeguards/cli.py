@@ -145,8 +145,10 @@ def _parser(cfg: Config | None = None) -> argparse.ArgumentParser:
                    help="who may read it: public (consent respected), committee (confidential marked), internal")
     a.add_argument("--profile", default=cfg.profile or "international")
     a.add_argument("--context", default=None, help="only cases of this context, e.g. zhanaozen-2011")
-    a.add_argument("--from", dest="date_from", type=_date, default=None, metavar="DATE", help="apprehended on or after DATE")
-    a.add_argument("--to", dest="date_to", type=_date, default=None, metavar="DATE", help="apprehended on or before DATE")
+    a.add_argument("--from", dest="date_from", type=_date, default=None, metavar="DATE",
+                   help="apprehended on or after DATE")
+    a.add_argument("--to", dest="date_to", type=_date, default=None, metavar="DATE",
+                   help="apprehended on or before DATE")
     a.add_argument("--format", default=cfg.annex_format or "md,html,docx,csv,json",
                    help="comma-separated: md,html,docx,csv,json")
     a.add_argument("-o", "--output", default=cfg.annex_output or "reports/annex", metavar="DIR")
@@ -159,8 +161,8 @@ def _parser(cfg: Config | None = None) -> argparse.ArgumentParser:
     a.set_defaults(language=cfg.language)
     au = sub.add_parser("audit", help="search a folder of outputs for every withheld name of the given case files")
     au.add_argument("directory", metavar="DIR", help="folder of outputs (searched recursively)")
-    au.add_argument("--cases", nargs="+", required=True, metavar="PATH", help="case files or directories whose "
-                                                                             "withheld names are looked for")
+    au.add_argument("--cases", nargs="+", required=True, metavar="PATH",
+                    help="case files or directories whose withheld names are looked for")
     au.add_argument("--audience", choices=("public", "committee", "internal"), default="public",
                     help="the audience the outputs were made for (default: public)")
     return p

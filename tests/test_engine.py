@@ -6,11 +6,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from safeguards.publish.texts import Writer
 from safeguards import evaluate, load_case
 from safeguards.engine.articles import conclude
 from safeguards.engine.evaluate import evaluate_case
 from safeguards.engine.score import score
+from safeguards.publish.texts import Writer
 from safeguards.results import Finding, Location
 from safeguards.rules.compile import RuleSet
 from tests.conftest import CASES

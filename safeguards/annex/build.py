@@ -23,9 +23,9 @@ from safeguards.engine.articles import ARTICLE_TITLES
 from safeguards.facts import Fact, derive
 from safeguards.model.case import Case
 from safeguards.privacy import Audience, is_confidential, label_for
+from safeguards.problems import Problem
 from safeguards.publish.report import is_published
 from safeguards.publish.withheld import Withheld, withheld_names
-from safeguards.problems import Problem
 from safeguards.results import CaseResult
 from safeguards.rules.compile import RuleSet
 
@@ -268,14 +268,15 @@ def _raw_withheld(path: str, audience: Audience) -> dict[str, str]:
     try:
         with open(path, "rb") as fh:
             data = yaml.safe_load(fh.read(8 * 1024 * 1024))
-    except Exception:  # noqa: BLE001 - an unreadable file refuses the annex anyway
+    except Exception:
         return {}
     out: dict[str, str] = {}
     people = data.get("people") if isinstance(data, dict) else None
     for p in people if isinstance(people, list) else []:
         if not isinstance(p, dict):
             continue
-        consent = p.get("consent") if isinstance(p.get("consent"), dict) else {}
+        got = p.get("consent")
+        consent: dict[str, Any] = got if isinstance(got, dict) else {}
         if consent.get("decision") == "publish_name" and audience != "internal":
             continue
         for full in [p.get("name"), *(p.get("aliases") or [])]:

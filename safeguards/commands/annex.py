@@ -57,7 +57,10 @@ def run(args: argparse.Namespace) -> int:
     from safeguards.publish.withheld import Withheld
 
     annex = assemble(collected, rules, args.profile, args.audience)
-    hidden = Withheld({**collected.withheld_names, **{k: v for s in collected.summaries for k, v in s.withheld.items()}})
+    withheld = dict(collected.withheld_names)
+    for s in collected.summaries:
+        withheld.update({k: v for k, v in s.withheld.items() if k not in withheld})
+    hidden = Withheld(withheld)
     rendered = []
     leaks = []
     for fmt in formats:  # every format is rendered and audited; then all are written together, or none

@@ -7,7 +7,7 @@ language; the strings are marked for extraction into the translation catalogues.
 from __future__ import annotations
 
 
-def N_(text: str) -> str:  # noqa: N802 - the gettext convention for a string marked, not yet translated
+def N_(text: str) -> str:
     """Mark ``text`` for extraction into the message catalogue."""
     return text
 

@@ -18,8 +18,8 @@ from datetime import UTC, datetime
 from safeguards import __version__
 from safeguards.casefile import Loaded
 from safeguards.engine.contested import canonical
-from safeguards.facts.intervals import HOUR, When, span, when
 from safeguards.facts import BY_NAME
+from safeguards.facts.intervals import HOUR, When, span, when
 from safeguards.model.case import Case, Source
 from safeguards.privacy import Audience, subject_label
 from safeguards.publish.texts import Writer
@@ -43,7 +43,7 @@ from safeguards.publish.view import (
     VersionView,
 )
 from safeguards.publish.withheld import Withheld
-from safeguards.results import CaseResult, Finding, Provenance, VersionOutcome
+from safeguards.results import CaseResult, Finding, Provenance, Timing, VersionOutcome
 from safeguards.rules.compile import RuleSet
 
 EVENT_LABELS = {
@@ -79,7 +79,7 @@ class _Publisher:
         self._ = self.w._
         self.glossary: dict[str, GlossaryEntry] = {}
         self.facts: dict[str, dict[str, FactView]] = {}
-        self.instruments: dict[tuple[str, str | None, str], int] = {}
+        self.instruments: dict[tuple[str, str | None, Timing], int] = {}
 
     def _instances(self) -> list[tuple[str, str]]:
         out = [("case", self.case.id)] + [("episode", e.id) for e in self.case.episodes]
@@ -281,7 +281,7 @@ def publish_report(loaded: Loaded, result: CaseResult, rules: RuleSet, audience:
     rules_used = _rules(pub, [*result.findings, *result.national])
     findings = [pub.finding(f) for f in result.findings]
     national = [pub.finding(f) for f in result.national]
-    instruments = [InstrumentView(name=name, applies_from=since, timing=timing)  # type: ignore[arg-type]
+    instruments = [InstrumentView(name=name, applies_from=since, timing=timing)
                    for (name, since, timing) in sorted(pub.instruments, key=pub.instruments.__getitem__)]
     return ReportView(
         report_version=2, language=language, case=header, profile=result.profile, instruments=instruments,

@@ -14,8 +14,8 @@ from markupsafe import Markup
 
 from safeguards import __version__
 from safeguards.engine.proof import LEGEND_NOTE, ORDER, PROOF_TEXT
-from safeguards.report.svg import timeline_svg
 from safeguards.publish.view import EventView, FindingView, ReportView
+from safeguards.report.svg import timeline_svg
 from safeguards.results import OUTCOMES
 from safeguards.rules.compile import RuleSet
 from safeguards.writers.problems import sarif_location

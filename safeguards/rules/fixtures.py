@@ -99,7 +99,9 @@ def _outcome(rules: RuleSet, rule: CompiledRule, case: Any, profile: str, instan
     chosen = [f for f in findings if f.law == law and (instance is None or f.instance == instance)]
     if len(chosen) != 1:
         return "error", f"{len(chosen)} instances of scope {rule.rule.scope}; name one with 'instance:'"
-    return chosen[0].outcome, chosen[0].message
+    from safeguards.publish.texts import Writer
+
+    return chosen[0].outcome, Writer(rules).text(chosen[0].message)
 
 
 def run_all(rules: RuleSet) -> tuple[list[FixtureResult], list[Problem]]:
