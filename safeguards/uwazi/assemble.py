@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -229,9 +230,15 @@ def check(built: Built, yaml_path: str) -> tuple[bytes | None, list[Problem]]:
         for err in exc.errors(include_url=False):
             loc = tuple(err["loc"])
             dotted = ".".join(str(p) for p in loc if p not in _TAGS)
-            hint = _HINTS.get(str(loc[0]) if loc else "", "see docs/uwazi.md and docs/case-files.md")
+            top = str(loc[0]) if loc else ""
+            message = f"{dotted}: {err['msg']}"
+            hint = "see docs/uwazi.md and docs/case-files.md"
+            if top in _HINTS and len(loc) == 1:
+                base = Path(built.row.path).name.removesuffix(".csv")
+                message = f"no {top} (a case file needs at least one)"
+                hint = _HINTS[top].replace("FILE", base)
             problems.append(Problem(*_where(built, loc), Level.ERROR, "uwazi-invalid",
-                                    f"case {built.data['id']}: {dotted}: {err['msg']}", hint))
+                                    f"case {built.data['id']}: {message}", hint))
         return None, problems
     raw = to_yaml(built.data)
     loaded = load(yaml_path, raw)

@@ -88,6 +88,8 @@ def read_table(path: Path, template: Template, problems: list[Problem]) -> Table
         problems.append(Problem(name, line, col, Level.ERROR, "nul-byte", "the file holds a NUL character",
                                 "save the file as CSV UTF-8"))
         return Table()
+    # Cells longer than MAX_CELL are reported one by one below; the csv module's own limit would stop the file.
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_BYTES))
     records = csv.reader(io.StringIO(text, newline=""))
     try:
         table = _rows(name, list(records), template, problems)
