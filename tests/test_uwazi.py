@@ -97,8 +97,6 @@ def _without_uncarried(case: Case) -> dict[str, Any]:
     data.pop("episodes", None)
     if episodes:
         data["episodes"] = episodes
-    for source in data.get("sources", []):
-        source.pop("id", None) if False else None
     return data
 
 

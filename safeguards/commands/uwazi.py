@@ -38,11 +38,12 @@ def export(args: argparse.Namespace) -> int:
         problems.extend(p for p in loaded.problems if p.level is Level.ERROR)
         if loaded.ok and loaded.case is not None:
             cases.append((path, loaded.case))
-    tables, seen, titles = Tables(), {}, {}  # type: ignore[var-annotated]
+    tables, seen, titles = Tables(), dict[str, str](), dict[str, str]()
     for path, case in sorted(cases, key=lambda pc: pc[1].id):
         if case.id in seen:
             problems.append(Problem(path, 0, 0, Level.ERROR, "uwazi-duplicate-case",
-                                    f"case id {case.id!r} is also the id of {seen[case.id]}", "give each case its own id"))
+                                    f"case id {case.id!r} is also the id of {seen[case.id]}",
+                                    "give each case its own id"))
             continue
         seen[case.id] = path
         before = {name: len(rows) for name, rows in tables.rows.items()}

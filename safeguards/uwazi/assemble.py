@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -83,7 +83,8 @@ def assemble(tables: dict[str, Table], problems: list[Problem]) -> list[Built]:
             continue
         if cid in cases:
             problems.append(Problem(*row.at("case_id"), Level.ERROR, "uwazi-duplicate-case",
-                                    f"case {cid!r} is already in row {cases[cid].row.number}", "give each case one row"))
+                                    f"case {cid!r} is already in row {cases[cid].row.number}",
+                                    "give each case one row"))
             continue
         built = Built(row, {"schema_version": SCHEMA_VERSION, "id": cid})
         _fill(built, built.data, (), CASE, row, problems)

@@ -15,12 +15,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from safeguards.model import case as cm
 from safeguards.problems import Level, Problem
 from safeguards.uwazi.cells import parse_date_cells, parse_flag, split, unguard
-from safeguards.uwazi.template import CASE, COUNTRIES, EVENT, PERSON, SOURCE, Column, Template
+from safeguards.uwazi.template import CASE, COUNTRIES, Column, Template
 
 MAX_BYTES = 64 * 1024 * 1024
 MAX_CELL = 100_000
