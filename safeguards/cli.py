@@ -165,6 +165,21 @@ def _parser(cfg: Config | None = None) -> argparse.ArgumentParser:
                     help="case files or directories whose withheld names are looked for")
     au.add_argument("--audience", choices=("public", "committee", "internal"), default="public",
                     help="the audience the outputs were made for (default: public)")
+
+    u = sub.add_parser("uwazi", help="export case files to Uwazi's CSV import, or import such CSV files")
+    usub = u.add_subparsers(dest="uwazi_command", metavar="ACTION")
+    ue = usub.add_parser("export", help="write CSV files for the Uwazi template (docs/uwazi.md)")
+    ue.add_argument("paths", nargs="+", metavar="PATH", help="case files or directories (searched recursively)")
+    ue.add_argument("-o", "--output", required=True, metavar="FILE.csv",
+                    help="the case file; people, sources and events go beside it (FILE.people.csv ...)")
+    ue.add_argument("--audience", choices=("public", "committee", "internal"), default="public",
+                    help="who may read it: public (consent respected; the default), committee, internal")
+    ue.add_argument("--bom", action="store_true", help="start each file with a byte-order mark, for Excel")
+    ue.add_argument("--quiet", action="store_true")
+    ui = usub.add_parser("import", help="turn such CSV files into case files (schema version 2)")
+    ui.add_argument("file", metavar="FILE.csv", help="the case file; FILE.people.csv ... are read beside it")
+    ui.add_argument("-o", "--output", required=True, metavar="DIR", help="directory for the case files")
+    ui.add_argument("--quiet", action="store_true")
     return p
 
 
@@ -209,6 +224,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from safeguards.commands.annex import run as run_annex
 
             return run_annex(args)
+        if args.command == "uwazi":
+            from safeguards.commands.uwazi import run as run_uwazi
+
+            return run_uwazi(args)
     except KeyboardInterrupt:
         sys.stderr.write("safeguards: interrupted\n")
         return EXIT_ERROR

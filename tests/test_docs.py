@@ -266,3 +266,19 @@ def test_version_2_fragments_validate(tmp_path: Path) -> None:
         path.write_text(yaml.safe_dump({**base, **yaml.safe_load(text)}, sort_keys=False))
         loaded = load(str(path))
         assert loaded.ok and loaded.problems == (), (text.splitlines()[0], loaded.problems)
+
+
+def test_uwazi_examples_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shlex
+
+    from safeguards.cli import main
+
+    (block,) = [b for b in _blocks(ROOT / "docs" / "uwazi.md", "sh") if "uwazi export" in b]
+    shutil.copytree(ROOT / "cases", tmp_path / "cases")
+    monkeypatch.chdir(tmp_path)
+    for line in block.strip().splitlines():
+        argv = shlex.split(line)
+        assert argv[0] == "safeguards" and main([*argv[1:], "--quiet"]) == 0, line
+    assert sorted(p.name for p in (tmp_path / "uwazi").iterdir()) == [
+        "cases.csv", "cases.events.csv", "cases.people.csv", "cases.sources.csv"]
+    assert (tmp_path / "imported" / "kz-2007-gerasimov.yaml").is_file()
