@@ -45,7 +45,7 @@ def evaluate(loaded: Loaded, rules: RuleSet, profile: str = CONVENTION) -> CaseR
     note = None
     chosen = rules.profiles.get(profile)
     if chosen is not None and chosen.kind == "national" and not chosen.applies_to(case.jurisdiction):
-        note = Text(key="engine.profile_not_applicable", params={
+        note = Text.assemble(key="engine.profile_not_applicable", params={
             "profile": chosen.id, "states": list(chosen.states), "jurisdiction": case.jurisdiction})
     return CaseResult(case_id=case.id, title=case.title, profile=profile, findings=findings, national=national,
                       national_note=note, articles=conclude(findings), score=score(findings))

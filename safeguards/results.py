@@ -29,6 +29,12 @@ class Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     @classmethod
+    def of(cls, **values: Any) -> Self:
+        """An instance from checked values, defaults filled in, without validation (the publication step)."""
+        obj: Self = cls.model_construct(**values)
+        return obj
+
+    @classmethod
     def assemble(cls, **values: Any) -> Self:
         """An instance from values the engine has already checked, every field given: no validation.
 

@@ -73,25 +73,25 @@ def _conclude_one(article: str, findings: Sequence[Finding]) -> ArticleConclusio
     outcome: ArticleOutcome
     if carrying:
         outcome = "violation_indicated"
-        why = Text(key="article.violation", params={"findings": _refs(carrying)})
+        why = Text.assemble(key="article.violation", params={"findings": _refs(carrying)})
     elif any(f.outcome == "contested" for f in bearing):
         outcome = "contested"
-        why = Text(key="article.contested", params={"findings": _refs(
+        why = Text.assemble(key="article.contested", params={"findings": _refs(
             [f for f in bearing if f.outcome == "contested"], instances=False)})
     elif concerns:
         outcome = "concern"
-        why = Text(key="article.concern_pattern" if not info.single_case else "article.concern_indicator",
+        why = Text.assemble(key="article.concern_pattern" if not info.single_case else "article.concern_indicator",
                    params={"findings": _refs(concerns)})
     elif any(f.outcome == "insufficient_information" for f in bearing):
         outcome = "insufficient_information"
-        why = Text(key="article.insufficient", params={"findings": _refs(
+        why = Text.assemble(key="article.insufficient", params={"findings": _refs(
             [f for f in bearing if f.outcome == "insufficient_information"], instances=False)})
     elif bearing:
         outcome = "not_indicated"
-        why = Text(key="article.not_indicated")
+        why = Text.assemble(key="article.not_indicated", params={})
     else:
         outcome = "not_assessed"
-        why = Text(key="article.not_assessed")
+        why = Text.assemble(key="article.not_assessed", params={})
     proof = strongest(f.standard_of_proof for f in carrying) if carrying else "not_assessed"
     return ArticleConclusion(
         article=article, title=info.title, form=info.form, outcome=outcome, standard_of_proof=proof,
@@ -112,7 +112,7 @@ def conclude(findings: Sequence[Finding]) -> list[ArticleConclusion]:
         if art16.outcome != "violation_indicated":
             art16 = art16.model_copy(update={
                 "outcome": "subsumed",
-                "explanation": Text(key="article.subsumed", params={
+                "explanation": Text.assemble(key="article.subsumed", params={
                     "form": out["1"].form, "then": art16.explanation.model_dump()})})
         out["16"] = art16
     return list(out.values())

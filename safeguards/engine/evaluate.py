@@ -268,6 +268,7 @@ def _used(rule: CompiledRule, keys: Sequence[str], inst: Instance) -> tuple[str,
 
 
 _MISSING: dict[str, Missing] = {}
+_NOT_RECORDED = Text.assemble(key="missing.not_recorded", params={})
 
 
 def _missing(rule: CompiledRule, inst: Instance, keys: Sequence[str]) -> tuple[Missing, ...]:
@@ -280,13 +281,13 @@ def _missing(rule: CompiledRule, inst: Instance, keys: Sequence[str]) -> tuple[M
             fact = inst.facts.get(decl.name)
             if fact is None:
                 if decl.name not in _MISSING:  # the same for every case: built once
-                    _MISSING[decl.name] = Missing(fact=decl.name, reason=Text(key="missing.not_recorded"))
+                    _MISSING[decl.name] = Missing.assemble(fact=decl.name, reason=_NOT_RECORDED)
                 out[decl.name] = _MISSING[decl.name]
             elif decl.type in ("hours", "days"):
                 lo, hi = fact.value
                 if hi - lo >= 0.05:
                     unit = "h" if decl.type == "hours" else "d"
-                    out[decl.name] = Missing(fact=decl.name, reason=Text(
+                    out[decl.name] = Missing.assemble(fact=decl.name, reason=Text(
                         key="missing.range", params={"range": {unit: [float(lo), float(hi)]}}))
     return tuple(out.values())
 
@@ -431,7 +432,7 @@ class _Builder:
             outcome = "insufficient_information"
             message = Text.assemble(key="engine.too_many_combinations", params={
                 "total": self.total, "evaluated": self.evaluated, "outcome": raw.outcome})
-            missing = [Missing(fact="contested", reason=Text(key="missing.combinations"))]
+            missing = [Missing.assemble(fact="contested", reason=Text.assemble(key="missing.combinations", params={}))]
         set_aside = _set_aside(self.case, per, weighed, aside)
         return self._assemble(task, inst, raw, outcome, message, missing, versions, set_aside)
 
@@ -476,7 +477,7 @@ class _Builder:
         if outcome == "breach" and presumption:
             # The breach is the State's failure to rebut: what the sources show of the injuries is in the reason.
             params = grade.reason.params if grade.reason is not None else {}
-            return Grade("burden_not_discharged", Text(key="proof.burden", params=dict(params)),
+            return Grade("burden_not_discharged", Text.assemble(key="proof.burden", params=dict(params)),
                          grade.allegations_only)
         return grade
 
@@ -520,13 +521,13 @@ def _set_aside(case: Case, per: Sequence[tuple[_Evaluated, _Raw | None]],
                 version = e.variant.versions[cid][k]
                 v = VersionOutcome(contested=cid, version=k, value=_show(version.value),
                                    sources=list(version.sources), outcome=r.outcome if r else "not_applicable",
-                                   message=Text(key="engine.denial_set_aside"))
+                                   message=Text.assemble(key="engine.denial_set_aside", params={}))
                 if v not in out:
                     out.append(v)
     return out
 
 
-_NOT_APPLICABLE = Text(key="engine.not_applicable_version")
+_NOT_APPLICABLE = Text.assemble(key="engine.not_applicable_version", params={})
 
 
 def _show(value: Any) -> Any:

@@ -213,10 +213,10 @@ def grade_finding(facts: Mapping[str, Sequence[Cited]], origins: Mapping[str, So
     ``allegations_only`` is true when no needed fact rests on more than allegations (or on nothing).
     """
     if not facts:
-        return Grade("no_source_cited", Text(key="proof.no_fact"), True)
+        return Grade("no_source_cited", Text.assemble(key="proof.no_fact", params={}), True)
     graded = {name: grade_fact(cites, origins) for name, cites in facts.items()}
     name, worst = min(graded.items(), key=lambda kv: ORDER[kv[1].label])
-    return Grade(worst.label, Text(key="proof.weakest", params={"fact": name, **worst.reason}),
+    return Grade(worst.label, Text.assemble(key="proof.weakest", params={"fact": name, **worst.reason}),
                  all(g.allegations_only for g in graded.values()))
 
 

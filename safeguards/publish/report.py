@@ -120,7 +120,7 @@ class _Publisher:
         return self.free(text)
 
     def version(self, v: VersionOutcome) -> VersionView:
-        return VersionView(contested=v.contested, version=v.version, value=self.version_value(v.value),
+        return VersionView.of(contested=v.contested, version=v.version, value=self.version_value(v.value),
                            sources=list(v.sources), outcome=v.outcome, message=self.w.text(v.message))
 
     def message(self, f: Finding) -> str:
@@ -141,17 +141,18 @@ class _Publisher:
             if m.fact not in self.glossary:
                 decl = BY_NAME.get(m.fact)
                 record = decl.record if decl is not None else _MISSING_CONTESTED[1]
-                self.glossary[m.fact] = GlossaryEntry(record=self._(record))
-            out.append(MissingView(fact=m.fact, reason=self.w.text(m.reason), precise=m.reason.key == "missing.range"))
+                self.glossary[m.fact] = GlossaryEntry.of(record=self._(record))
+            precise = m.reason.key == "missing.range"
+            out.append(MissingView.of(fact=m.fact, reason=self.w.text(m.reason), precise=precise))
         return out
 
     def finding(self, f: Finding) -> FindingView:
         facts = self.facts.setdefault(f.instance, {})
         for u in f.facts:
             if u.name not in facts:
-                facts[u.name] = FactView(value=self.w.value(u.value), sources=list(u.sources),
+                facts[u.name] = FactView.of(value=self.w.value(u.value), sources=list(u.sources),
                                          lines=[loc.line for loc in u.locations])
-        return FindingView(
+        return FindingView.of(
             rule_id=f.rule_id, scope=f.scope, instance=f.instance,
             instance_label=self.labels.get(f.instance) or self.instance_label(f.scope, f.instance),
             outcome=f.outcome, message=self.message(f), standard_of_proof=f.standard_of_proof,
@@ -173,14 +174,14 @@ class _Publisher:
                     self.instruments[key] = len(self.instruments)
                 # The notes on a citation stay in the rule set (``safeguards rules show``, docs/rules/): the
                 # report names the instrument, the provision and how sure the reference is of it.
-                basis.append(CitationView(instrument=self.instruments[key], provision=c.provision, status=c.status))
-        return RuleView(title=title, safeguard=f.safeguard, articles=list(f.articles), severity=f.severity,
+                basis.append(CitationView.of(instrument=self.instruments[key], provision=c.provision, status=c.status))
+        return RuleView.of(title=title, safeguard=f.safeguard, articles=list(f.articles), severity=f.severity,
                         weight=f.weight, role=f.role, law=f.law, legal_basis=basis)
 
     def source(self, s: Source) -> SourceView:
         shown = not self.public or self.audience == "committee" or is_published(s)
         url = s.url if shown and s.url and not self.withheld.hits(s.url) else None
-        return SourceView(
+        return SourceView.of(
             id=s.id, kind=s.kind, title=self.free(s.title) if shown else None,
             publisher=self.free(s.publisher) if shown and s.publisher else None, date=s.date, url=url,
             citation=self.free(s.citation) if shown and s.citation else None,
@@ -204,7 +205,7 @@ def _limits(case: Case, rules: RuleSet, profile: str) -> list[LimitView]:
             if override is not None:
                 value = override.value
             if isinstance(value, (int, float)) and not isinstance(value, bool):
-                limits.append(LimitView(label=item.label, hours=float(value)))
+                limits.append(LimitView.of(label=item.label, hours=float(value)))
     return limits
 
 
@@ -224,9 +225,9 @@ def _timeline(pub: _Publisher, profile: str) -> list[TimelineView]:
                 got = span(start, when(ev.at, case.timezone, ev.approximate), HOUR)
                 if got is not None:
                     lo, hi = got
-            events.append(EventView(type=ev.type, label=pub._(EVENT_LABELS[ev.type]), at=ev.at,
+            events.append(EventView.of(type=ev.type, label=pub._(EVENT_LABELS[ev.type]), at=ev.at,
                                     approximate=ev.approximate, status=ev.status, from_hours=lo, to_hours=hi))
-        out.append(TimelineView(episode=ep.id, places=[pub.free(p.name) for p in ep.places],
+        out.append(TimelineView.of(episode=ep.id, places=[pub.free(p.name) for p in ep.places],
                                 apprehension=appr.at if appr else None, events=events, limits=limits))
     return out
 
@@ -260,13 +261,13 @@ def publish_report(loaded: Loaded, result: CaseResult, rules: RuleSet, audience:
     assert case is not None
     hidden = withheld if withheld is not None else Withheld.for_case(case, audience)
     pub = _Publisher(case, rules, audience, hidden)
-    header = CaseView(
+    header = CaseView.of(
         id=case.id, person=subject_label(case, audience), title=pub.free(case.title), jurisdiction=case.jurisdiction,
         context=case.context, region=pub.free(case.region) or None, period=_period(case),
         places=sorted({pub.free(p.name) for ep in case.episodes for p in ep.places}), status=case.status,
         audience=audience)
-    contested = [ContestedView(id=c.id, about=pub.free(c.about), record=c.target.record, field=c.target.field,
-                               versions=[ContestedVersionView(
+    contested = [ContestedView.of(id=c.id, about=pub.free(c.about), record=c.target.record, field=c.target.field,
+                               versions=[ContestedVersionView.of(
                                    value=pub.version_value(v.value), sources=list(v.sources),
                                    note=pub.free(v.note) if v.note and audience == "internal" else None)
                                    for v in canonical(c)]) for c in case.contested]
@@ -274,16 +275,16 @@ def publish_report(loaded: Loaded, result: CaseResult, rules: RuleSet, audience:
                             rules_origin=rules_origin(rules), case_file=os.path.basename(loaded.path),
                             case_sha256=loaded.digest, profile=result.profile,
                             generated_at=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if timestamp else None)
-    articles = [ArticleView(article=a.article, title=pub._(a.title), form=a.form, outcome=a.outcome,
+    articles = [ArticleView.of(article=a.article, title=pub._(a.title), form=a.form, outcome=a.outcome,
                             standard_of_proof=a.standard_of_proof, breaches=list(a.breaches),
                             concerns=list(a.concerns), bearing=list(a.bearing), explanation=pub.w.text(a.explanation))
                 for a in result.articles]
     rules_used = _rules(pub, [*result.findings, *result.national])
     findings = [pub.finding(f) for f in result.findings]
     national = [pub.finding(f) for f in result.national]
-    instruments = [InstrumentView(name=name, applies_from=since, timing=timing)
+    instruments = [InstrumentView.of(name=name, applies_from=since, timing=timing)
                    for (name, since, timing) in sorted(pub.instruments, key=pub.instruments.__getitem__)]
-    return ReportView(
+    return ReportView.of(
         report_version=2, language=language, case=header, profile=result.profile, instruments=instruments,
         rules=rules_used,
         glossary=dict(sorted(pub.glossary.items())), facts=pub.facts, findings=findings, national=national,

@@ -94,6 +94,8 @@ class Writer:
             return ", ".join(self.cite(c) for c in v) or self._("no source cited")
         if name == "then" and isinstance(v, dict):
             return self.text(Text.model_validate(v))
+        if name in ("fact", "profile", "jurisdiction", "form"):
+            return str(v)  # identifiers and codes, written as they are
         if name in ("states", "sources"):
             return ", ".join(str(x) for x in v)
         if name == "outcome":

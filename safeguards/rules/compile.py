@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -74,11 +75,12 @@ class RuleSet:
     profiles: dict[str, Profile] = field(default_factory=dict)
     origin: str = BUNDLED  # "bundled", or the directory given (--rules or the configuration)
 
+    @cached_property
+    def _index(self) -> dict[str, CompiledRule]:
+        return {r.rule.id: r for r in reversed(self.rules)}  # the first of a duplicated id wins, as before
+
     def by_id(self, rule_id: str) -> CompiledRule | None:
-        for r in self.rules:
-            if r.rule.id == rule_id:
-                return r
-        return None
+        return self._index.get(rule_id)
 
 
 def _cel() -> Any:

@@ -170,7 +170,7 @@ def test_unpublished_sources_are_cited_by_kind_and_date(tmp_path: Path) -> None:
 
 def test_identifiers_are_never_rewritten(tmp_path: Path) -> None:
     data = case_data(witness="Ivan Petrov")
-    rc, text = _check(tmp_path, data)
+    rc, _ = _check(tmp_path, data)
     md = next((tmp_path / "out").rglob("*.md")).read_text(encoding="utf-8")
     assert rc == 0 and "[^s1]" in md and "[^s2]:" in md and not re.search(r"\[\^[^\]]*\[", md)
 
