@@ -11,19 +11,18 @@ letters only at the start or the end of a word, of longer parts and of whole nam
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from safeguards.names.kazakh import ALL_ENDINGS
-from safeguards.names.skeleton import _DOUBLE, camel_boundaries, raw_key, skeleton
+from safeguards.names.skeleton import _DOUBLE, camel_boundaries, skeleton, unmix, unmixed_key
 from safeguards.names.variants import variant_terms
 
 _SEP = " "
 _SEP_REGEX = r"[\W_]*"
 _NOT_LETTER = re.compile(r"[\W\d_]+")
-_MARK = "\x00"  # put between CamelCase words in the key that short forms are looked for in
+_TAIL = 3  # at most this many letters left of a word after a match are taken with it
 _MAX_GAP = 3  # parts of one name this close, with nothing but spaces or punctuation between, are one match
 
 
@@ -56,7 +55,7 @@ def _letter(ch: str) -> str:
 
 def _node_regex(node: dict[str, Any]) -> str:
     parts = []
-    for ch in sorted(k for k in node if k != _END):
+    for ch in sorted((k for k in node if k != _END), key=lambda k: (k == _SEP, k)):  # letters before a break
         child, text = node[ch], _letter(ch)
         while len(child) == 1 and _END not in child:
             ((nxt, child),) = child.items()
@@ -81,8 +80,7 @@ def _compile(keys: list[str], bounded: bool) -> re.Pattern[str] | None:
     if not keys:
         return None
     body = "(?P<t>" + _trie_regex(sorted(keys)) + ")" + _ENDING_REGEX
-    if bounded:
-        body = r"(?<![^\W\d_])" + body + r"(?![^\W\d_])"
+    del bounded  # the caller checks the boundaries: a lookbehind here would slow the scan down tenfold
     return re.compile(body)
 
 
@@ -115,21 +113,29 @@ class NameMatcher:
     def __bool__(self) -> bool:
         return any(p is not None for p in (self._anywhere, self._one_end, self._whole))
 
-    def _hits(
-        self, pattern: re.Pattern[str], key: str, idx: list[int], size: int, camel: set[int] | None = None
-    ) -> list[_Hit]:
-        """Every match of ``pattern``; with ``camel`` (CamelCase word starts) only those at a word's start or end."""
+    def _hits(self, pattern: re.Pattern[str], key: str, idx: list[int], size: int, camel: set[int] | None,
+              both: bool = False) -> list[_Hit]:
+        """Every match of ``pattern`` in ``key`` as a span of the text.
+
+        With ``camel`` (the text's CamelCase word starts) a match must start or end a word; with ``both`` it
+        must do both.
+        """
         hits: list[_Hit] = []
 
-        def at_boundary(k: int) -> bool:
-            return k <= 0 or k >= len(key) or not key[k - 1].isalpha() or not key[k].isalpha() or idx[k] in camel_
+        def boundary(k: int) -> bool:
+            return k <= 0 or k >= len(key) or not (key[k - 1].isalpha() and key[k].isalpha()) or idx[k] in starts
 
-        camel_ = camel or set()
+        starts = camel or set()
 
         def hit(m: re.Match[str]) -> int:
             s, e = m.span()
-            if camel is not None and not (at_boundary(s) or at_boundary(e)):
-                return e
+            if camel is not None and not (boundary(s) and boundary(e) if both else boundary(s) or boundary(e)):
+                return -1
+            tail = e
+            while tail < len(key) and tail - e <= _TAIL and not boundary(tail):
+                tail += 1
+            if tail - e <= _TAIL:  # the rest of the word is an ending no form gave ("Бекович", "-ннан")
+                e = tail
             end = size if e >= len(idx) else max(idx[e], idx[e - 1] + 1)
             label = self._labels.get(_canonical(m.group("t")))
             if label is not None:
@@ -139,6 +145,9 @@ class NameMatcher:
         pos = 0
         while (m := pattern.search(key, pos)) is not None:
             e = hit(m)
+            if e < 0:
+                pos = m.start() + 1
+                continue
             p = m.start() + 1
             while p < e:  # a longer form of another name may start inside this one
                 inner = pattern.match(key, p)
@@ -152,16 +161,16 @@ class NameMatcher:
         """Every match as (start, end, replacement) in ``text``: sorted, non-overlapping, the longest wins."""
         if not self or not text:
             return []
-        key, idx = raw_key(text)
+        unmixed = unmix(text)
+        key, idx = unmixed_key(unmixed)
         hits: list[_Hit] = []
         if self._anywhere is not None:
-            hits += self._hits(self._anywhere, key, idx, len(text))
-        starts = camel_boundaries(text)
+            hits += self._hits(self._anywhere, key, idx, len(text), None)
+        starts = camel_boundaries(unmixed)
         if self._one_end is not None:
             hits += self._hits(self._one_end, key, idx, len(text), set(starts))
         if self._whole is not None:
-            marked, marked_idx = _mark_camel(starts, key, idx)
-            hits += self._hits(self._whole, marked, marked_idx, len(text))
+            hits += self._hits(self._whole, key, idx, len(text), set(starts), both=True)
         return _merge(text, hits)
 
     def redact(self, text: str) -> str:
@@ -176,24 +185,6 @@ class NameMatcher:
     def hits(self, text: str) -> list[str]:
         """The matched stretches of ``text``, as written there."""
         return [text[s:e] for s, e, _ in self.find(text)]
-
-
-def _mark_camel(starts: list[int], key: str, idx: list[int]) -> tuple[str, list[int]]:
-    """``key`` with a separator put where a CamelCase word starts (``starts``), for whole-word forms."""
-    if not starts:
-        return key, idx
-    parts: list[str] = []
-    new: list[int] = []
-    last = 0
-    for orig in starts:
-        k = bisect_left(idx, orig)
-        parts += [key[last:k], _MARK]
-        new.extend(idx[last:k])
-        new.append(orig)
-        last = k
-    parts.append(key[last:])
-    new.extend(idx[last:])
-    return "".join(parts), new
 
 
 def _merge(text: str, hits: list[_Hit]) -> list[tuple[int, int, str]]:

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache
+from itertools import compress, repeat
+from operator import ne
 
 from safeguards.names.lookalikes import CYRILLIC_TO_LATIN, GREEK_TO_LATIN, LATIN_TO_CYRILLIC
 
@@ -34,14 +36,23 @@ LATIN = {
 # Spellings the romanisations disagree on, folded (after the letters are mapped), longest first.
 MERGES = {"shch": "sh", "sch": "sh", "kh": "h", "zh": "i", "ts": "c", "ch": "c", "ye": "e", "yo": "e", "ng": "n"}
 SINGLES = str.maketrans({"y": "i", "j": "i", "x": "h", "q": "k"})
-_MERGE = re.compile("|".join(sorted(MERGES, key=lambda m: (-len(m), m))))
+_MERGE_STEPS = [(re.compile(m), r + "\x01" * (len(m) - len(r))) for m in sorted(MERGES, key=lambda m: (-len(m), m))
+                for r in [MERGES[m]]]
 _DOUBLE = re.compile(r"([^\W\d_])\1+")
 _IGNORABLE = {0x115F, 0x1160, 0x3164, 0xFFA0, 0x034F}  # fillers and joiners that are not format characters
 _LOWER = "a-zà-öø-ÿа-яёәғқңөұүһіїєў"
 _UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁӘҒҚҢӨҰҮҺІЇЄЎ"
-_CAMEL = re.compile(f"(?<=[{_LOWER}][{_LOWER}])[{_UPPER}](?=[{_LOWER}])")
+_CAMEL = re.compile(
+    f"(?<=[{_LOWER}][{_LOWER}])[{_UPPER}]|(?<=[A-Za-z])[\u0400-\u052f]|(?<=[\u0400-\u052f])[A-Za-z]"
+)
 _CYR = "\u0400-\u052f"
 _MIXED_HINT = re.compile(f"[A-Za-z][{_CYR}]|[{_CYR}][A-Za-z]")
+
+
+# Latin letters in a Cyrillic word are read as the Russian or Kazakh letter they look like (not as Izhitsa)
+_TO_CYRILLIC = {k: v for k, v in LATIN_TO_CYRILLIC.items() if v.lower() in CYRILLIC and k != "r"}
+_LATIN_RUN = re.compile("[A-Za-z]{3}")
+_CYRILLIC_RUN = re.compile("[\u0400-\u052f]{3}")
 
 
 def _dropped(ch: str) -> bool:
@@ -64,80 +75,115 @@ def char_key(ch: str) -> str:
     return "".join(out)
 
 
+_IRREGULAR: set[str] = set()  # characters whose key is longer than one character
+_GAP = "\x01"  # stands for a character that gives no key letter, until the gaps are removed
+
+
 class _Table(dict[int, str]):
-    """A ``str.translate`` table that fills itself: each code point's key, computed once."""
+    """A ``str.translate`` table that fills itself: each code point's key, computed once.
+
+    A character with no key gives ``_GAP`` (removed afterwards in one pass), so that only the few characters
+    whose key is longer than one (ш, ю, я, ß) cost a step of Python each.
+    """
 
     def __missing__(self, code: int) -> str:
-        got = self[code] = char_key(chr(code))
-        return got
-
-
-class _Lengths(dict[int, str]):
-    """How many key characters each code point gives, as one character ("1" for one), for a regex to scan."""
-
-    def __missing__(self, code: int) -> str:
-        got = self[code] = chr(0x30 + len(_TABLE[code]))
+        got = char_key(chr(code)) or _GAP
+        self[code] = got
+        if len(got) > 1:
+            _IRREGULAR.add(chr(code))
+            _irregular.cache_clear()
         return got
 
 
 _TABLE = _Table()
-_LENGTHS = _Lengths()
+_RUN = re.compile(r"[^\x00-\x7f](?:[^A-Za-z]*[^\x00-\x7f])?")  # non-ASCII text with no ASCII letter inside
 
 
 @cache
-def _token_class() -> str:
-    """Letters and the marks and invisible characters that may sit inside a word."""
-    inside = "".join(
-        re.escape(chr(c)) for c in range(0x80, 0x10000) if _dropped(chr(c)) and not 0xD800 <= c < 0xE000
-    )
-    return rf"(?:[^\W\d_]|[{inside}])+"
+def _irregular() -> re.Pattern[str]:
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(_IRREGULAR)) + "]" if _IRREGULAR else "(?!)")
+
+
+@cache
+def _inside_class() -> str:
+    """The marks and invisible characters that may sit inside a word, as a regex class body."""
+    return "".join(re.escape(chr(c)) for c in range(0x80, 0x10000) if not 0xD800 <= c < 0xE000 and _dropped(chr(c)))
 
 
 @cache
 def _token() -> re.Pattern[str]:
-    return re.compile(_token_class())
+    return re.compile(f"(?:[^\\W\\d_]|[{_inside_class()}])+")
+
+
+@cache
+def _mixed() -> re.Pattern[str]:
+    inside = _inside_class()
+    return re.compile(f"[A-Za-z][{inside}]*[{_CYR}]|[{_CYR}][{inside}]*[A-Za-z]")
 
 
 def unmix(text: str) -> str:
     """Each word that mixes Latin and Cyrillic letters written in its main script's look-alikes (same length)."""
-    if not _MIXED_HINT.search(text) and not _has_split_mix(text):
+    if text.isascii():
         return text
     out, last = [], 0
-    for m in _token().finditer(text):
-        word = m.group()
-        latin = sum(1 for c in word if c.isascii() and c.isalpha())
-        cyrillic = sum(1 for c in word if "\u0400" <= c <= "\u052f")
-        if not (latin and cyrillic):
+    token = _token()
+    for mixed in _mixed().finditer(text):
+        if mixed.start() < last:
             continue
-        table = LATIN_TO_CYRILLIC if cyrillic > latin else CYRILLIC_TO_LATIN
-        out += [text[last : m.start()], "".join(table.get(c, c) for c in word)]
-        last = m.end()
+        start = mixed.start()
+        while start > last and token.fullmatch(text, start - 1, start):
+            start -= 1
+        word = token.match(text, start)
+        if word is None:  # pragma: no cover - a mixed pair is always inside a word
+            continue
+        latin = sum(1 for c in word.group() if c.isascii() and c.isalpha())
+        cyrillic = sum(1 for c in word.group() if "\u0400" <= c <= "\u052f")
+        minority = _LATIN_RUN if cyrillic > latin else _CYRILLIC_RUN
+        if not minority.search(word.group()):  # a run of three is glued text ("#FreeTimurБеков"), not a disguise
+            table = _TO_CYRILLIC if cyrillic > latin else CYRILLIC_TO_LATIN
+            out += [text[last:start], "".join(table.get(c, c) for c in word.group())]
+            last = word.end()
+    if not out:
+        return text
     out.append(text[last:])
     return "".join(out)
 
 
-def _has_split_mix(text: str) -> bool:
-    """Whether Latin and Cyrillic letters may meet across an invisible character or a mark."""
-    return not text.isascii() and any(_dropped(c) for c in text if not c.isascii()) and bool(
-        re.search(f"[{_CYR}]", text)
-    )
-
-
 def _mapped(text: str) -> tuple[str, list[int]]:
-    """Every character replaced by its key letters, and the original index of each key character."""
-    key = text.translate(_TABLE)
-    lengths = text.translate(_LENGTHS)
-    if len(key) == len(text) and "1" * len(text) == lengths:
-        return key, list(range(len(text)))
+    """Every character replaced by its key letters, and the original index of each key character.
+
+    ASCII text is only lower-cased; the stretches with other characters go through the table, and only the
+    characters whose key is not one character long cost a step of Python each.
+    """
+    if text.isascii():
+        return _closed(text.lower().translate(_ASCII_GAPS), list(range(len(text))))
+    parts: list[str] = []
     idx: list[int] = []
     last = 0
-    for m in re.finditer("[^1]+", lengths):
-        idx.extend(range(last, m.start()))
-        for i in range(m.start(), m.end()):
-            idx.extend([i] * (ord(lengths[i]) - 0x30))
-        last = m.end()
+    for run in _RUN.finditer(text):
+        start, end = run.span()
+        parts += [text[last:start].lower(), run.group().translate(_TABLE)]
+        pos = last
+        for odd in _irregular().finditer(text, start, end):
+            i = odd.start()
+            idx.extend(range(pos, i))
+            idx.extend([i] * len(_TABLE[ord(text[i])]))
+            pos = i + 1
+        idx.extend(range(pos, end))
+        last = end
+    parts.append(text[last:].lower())
     idx.extend(range(last, len(text)))
-    return key, idx
+    return _closed("".join(parts).translate(_ASCII_GAPS), idx)
+
+
+_ASCII_GAPS = str.maketrans({c: _GAP for c in "\x00\x01"})  # control characters that stand for nothing
+
+
+def _closed(key: str, idx: list[int]) -> tuple[str, list[int]]:
+    """``key`` without its gaps, and ``idx`` without their entries."""
+    if _GAP not in key:
+        return key, idx
+    return key.replace(_GAP, ""), list(compress(idx, map(ne, key, repeat(_GAP))))
 
 
 def _fold(pattern: re.Pattern[str], key: str, idx: list[int], repl: dict[str, str] | None) -> tuple[str, list[int]]:
@@ -161,9 +207,16 @@ def _fold(pattern: re.Pattern[str], key: str, idx: list[int], repl: dict[str, st
 
 def raw_key(text: str) -> tuple[str, list[int]]:
     """The key of ``text`` with doubled letters kept (the matcher allows them), and each key character's origin."""
-    key, idx = _mapped(unmix(text))
-    key, idx = _fold(_MERGE, key, idx, MERGES)
-    return key.translate(SINGLES), idx
+    return unmixed_key(unmix(text))
+
+
+def unmixed_key(text: str) -> tuple[str, list[int]]:
+    """``raw_key`` of a text that ``unmix`` has already read."""
+    key, idx = _mapped(text)
+    for pattern, repl in _MERGE_STEPS:  # each fold keeps the length: the letters it drops become gaps
+        if pattern.pattern in key:
+            key = pattern.sub(repl, key)
+    return _closed(key.translate(SINGLES), idx)
 
 
 def skeleton(text: str) -> tuple[str, list[int]]:
@@ -177,5 +230,6 @@ def skeleton(text: str) -> tuple[str, list[int]]:
 
 
 def camel_boundaries(text: str) -> list[int]:
-    """Indexes in ``text`` where a CamelCase word starts inside a longer one ("Free|Timur|Bekov")."""
-    return [m.start() for m in _CAMEL.finditer(unmix(text))]
+    """Indexes in ``text`` where a word starts inside a longer one: CamelCase ("Free|Timur|Bekov"), a capital
+    after two small letters ("ивана|T"), or a change of script ("Free|Тимур")."""
+    return [m.start() for m in _CAMEL.finditer(text)] if not text.isascii() or not text.islower() else []
