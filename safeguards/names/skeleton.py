@@ -12,8 +12,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache
-from itertools import compress, repeat
-from operator import ne
 
 from safeguards.names.lookalikes import CYRILLIC_TO_LATIN, GREEK_TO_LATIN, LATIN_TO_CYRILLIC
 
@@ -35,16 +33,23 @@ LATIN = {
 }
 # Spellings the romanisations disagree on, folded (after the letters are mapped), longest first.
 MERGES = {"shch": "sh", "sch": "sh", "kh": "h", "zh": "i", "ts": "c", "ch": "c", "ye": "e", "yo": "e", "ng": "n"}
-SINGLES = str.maketrans({"y": "i", "j": "i", "x": "h", "q": "k"})
-_MERGE_STEPS = [(re.compile(m), r + "\x01" * (len(m) - len(r))) for m in sorted(MERGES, key=lambda m: (-len(m), m))
-                for r in [MERGES[m]]]
+_SINGLES = (("y", "i"), ("j", "i"), ("x", "h"), ("q", "k"))
+# each fold as a pattern that lets gaps (soft hyphens, ...) sit between its letters, and a template of the same
+# length: the folded letters, the gaps that were inside, and a gap for each letter dropped
+_MERGE_STEPS = [
+    (
+        re.compile("(\x01*)".join(re.escape(c) for c in m)),
+        r + "".join(f"\\{i}" for i in range(1, len(m))) + "\x01" * (len(m) - len(r)),
+    )
+    for m in sorted(MERGES, key=lambda m: (-len(m), m))
+    for r in [MERGES[m]]
+]
 _DOUBLE = re.compile(r"([^\W\d_])\1+")
 _IGNORABLE = {0x115F, 0x1160, 0x3164, 0xFFA0, 0x034F}  # fillers and joiners that are not format characters
 _LOWER = "a-zà-öø-ÿа-яёәғқңөұүһіїєў"
 _UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁӘҒҚҢӨҰҮҺІЇЄЎ"
-_CAMEL = re.compile(
-    f"(?<=[{_LOWER}][{_LOWER}])[{_UPPER}]|(?<=[A-Za-z])[\u0400-\u052f]|(?<=[\u0400-\u052f])[A-Za-z]"
-)
+# what ends just before a word that starts inside a longer one (the match's end is where it starts)
+_CAMEL = re.compile(f"[{_LOWER}]{{2}}(?=[{_UPPER}])|[A-Za-z](?=[\u0400-\u052f])|[\u0400-\u052f](?=[A-Za-z])")
 _CYR = "\u0400-\u052f"
 _MIXED_HINT = re.compile(f"[A-Za-z][{_CYR}]|[{_CYR}][A-Za-z]")
 
@@ -77,6 +82,7 @@ def char_key(ch: str) -> str:
 
 _IRREGULAR: set[str] = set()  # characters whose key is longer than one character
 _GAP = "\x01"  # stands for a character that gives no key letter, until the gaps are removed
+_GAPS = re.compile(_GAP + "+")
 
 
 class _Table(dict[int, str]):
@@ -156,7 +162,7 @@ def _mapped(text: str) -> tuple[str, list[int]]:
     characters whose key is not one character long cost a step of Python each.
     """
     if text.isascii():
-        return _closed(text.lower().translate(_ASCII_GAPS), list(range(len(text))))
+        return text.lower(), list(range(len(text)))
     parts: list[str] = []
     idx: list[int] = []
     last = 0
@@ -173,17 +179,20 @@ def _mapped(text: str) -> tuple[str, list[int]]:
         last = end
     parts.append(text[last:].lower())
     idx.extend(range(last, len(text)))
-    return _closed("".join(parts).translate(_ASCII_GAPS), idx)
-
-
-_ASCII_GAPS = str.maketrans({c: _GAP for c in "\x00\x01"})  # control characters that stand for nothing
+    return "".join(parts), idx
 
 
 def _closed(key: str, idx: list[int]) -> tuple[str, list[int]]:
     """``key`` without its gaps, and ``idx`` without their entries."""
     if _GAP not in key:
         return key, idx
-    return key.replace(_GAP, ""), list(compress(idx, map(ne, key, repeat(_GAP))))
+    kept: list[int] = []
+    last = 0
+    for gap in _GAPS.finditer(key):
+        kept.extend(idx[last : gap.start()])
+        last = gap.end()
+    kept.extend(idx[last:])
+    return key.replace(_GAP, ""), kept
 
 
 def _fold(pattern: re.Pattern[str], key: str, idx: list[int], repl: dict[str, str] | None) -> tuple[str, list[int]]:
@@ -214,9 +223,10 @@ def unmixed_key(text: str) -> tuple[str, list[int]]:
     """``raw_key`` of a text that ``unmix`` has already read."""
     key, idx = _mapped(text)
     for pattern, repl in _MERGE_STEPS:  # each fold keeps the length: the letters it drops become gaps
-        if pattern.pattern in key:
-            key = pattern.sub(repl, key)
-    return _closed(key.translate(SINGLES), idx)
+        key = pattern.sub(repl, key)
+    for letter, canonical in _SINGLES:
+        key = key.replace(letter, canonical)
+    return _closed(key, idx)
 
 
 def skeleton(text: str) -> tuple[str, list[int]]:
@@ -232,4 +242,6 @@ def skeleton(text: str) -> tuple[str, list[int]]:
 def camel_boundaries(text: str) -> list[int]:
     """Indexes in ``text`` where a word starts inside a longer one: CamelCase ("Free|Timur|Bekov"), a capital
     after two small letters ("ивана|T"), or a change of script ("Free|Тимур")."""
-    return [m.start() for m in _CAMEL.finditer(text)] if not text.isascii() or not text.islower() else []
+    if text.isascii() and text.islower():
+        return []
+    return [m.end() for m in _CAMEL.finditer(text)]
