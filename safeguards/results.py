@@ -6,7 +6,7 @@ of :class:`Report`; its JSON Schema is generated from these models.
 
 from __future__ import annotations
 
-from typing import Any, Literal, Self
+from typing import Any, Literal, Self, cast
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -31,8 +31,7 @@ class Frozen(BaseModel):
     @classmethod
     def of(cls, **values: Any) -> Self:
         """An instance from checked values, defaults filled in, without validation (the publication step)."""
-        obj: Self = cls.model_construct(**values)
-        return obj
+        return cast(Self, cls.model_construct(**values))
 
     @classmethod
     def assemble(cls, **values: Any) -> Self:

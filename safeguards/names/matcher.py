@@ -1,0 +1,218 @@
+"""Finds every known form of withheld names in a text, with one regular expression over the text's key.
+
+Each form of each name (``variant_terms``) is reduced to its key (``skeleton``) and all keys are laid out as a
+trie, so a scan costs the length of the text, not the number of names. In the pattern every key letter may
+repeat ("ana" matches the key of "Anna" and of "Ana"), the separator between words may be any run of
+non-letters or nothing ("TimurBekov", "timur-bekov", "T. Bekov"), and any Kazakh case ending may follow.
+Forms of short parts (three letters) match only as whole words or CamelCase words, of parts of four or five
+letters only at the start or the end of a word, of longer parts and of whole names anywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from safeguards.names.kazakh import ALL_ENDINGS
+from safeguards.names.skeleton import _DOUBLE, camel_boundaries, skeleton, unmix, unmixed_key
+from safeguards.names.variants import variant_terms
+
+_SEP = " "
+_SEP_REGEX = r"[\W_]*"
+_NOT_LETTER = re.compile(r"[\W\d_]+")
+_TAIL = 3  # at most this many letters left of a word after a match are taken with it
+_MAX_GAP = 3  # parts of one name this close, with nothing but spaces or punctuation between, are one match
+
+
+def term_key(term: str) -> str:
+    """The key of a form as the trie holds it: letters, and one space between words."""
+    return _SEP.join(w for w in _NOT_LETTER.split(skeleton(term)[0]) if w)
+
+
+def _canonical(matched: str) -> str:
+    """A matched stretch of key as a lookup key: letters only, doubled letters once."""
+    return _DOUBLE.sub(r"\1", _NOT_LETTER.sub("", matched))
+
+
+_END = ""
+
+
+def _trie_regex(terms: list[str]) -> str:
+    trie: dict[str, Any] = {}
+    for term in terms:
+        node = trie
+        for ch in term:
+            node = node.setdefault(ch, {})
+        node[_END] = {}
+    return _node_regex(trie)
+
+
+def _letter(ch: str) -> str:
+    return _SEP_REGEX if ch == _SEP else re.escape(ch) + re.escape(ch) + "*"
+
+
+def _node_regex(node: dict[str, Any]) -> str:
+    parts = []
+    for ch in sorted((k for k in node if k != _END), key=lambda k: (k == _SEP, k)):  # letters before a break
+        child, text = node[ch], _letter(ch)
+        while len(child) == 1 and _END not in child:
+            ((nxt, child),) = child.items()
+            text += _letter(nxt)
+        parts.append(text + _node_regex(child) if child else text)
+    if not parts:
+        return ""
+    body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+    return "(?:" + body + ")?" if _END in node else body
+
+
+# each ending also without its first letter, which the name's last letter may have taken (Ерлан-ның: "erlan-nin")
+_ENDING_KEYS = {k for e in ALL_ENDINGS for k in (term_key(e), term_key(e)[1:]) if len(k) > 1}
+_ENDING_REGEX = (
+    "(?:"
+    + "|".join("".join(_letter(c) for c in k) for k in sorted(_ENDING_KEYS, key=lambda k: (-len(k), k)))
+    + ")?"
+)
+
+
+def _compile(keys: list[str], bounded: bool) -> re.Pattern[str] | None:
+    if not keys:
+        return None
+    body = "(?P<t>" + _trie_regex(sorted(keys)) + ")" + _ENDING_REGEX
+    del bounded  # the caller checks the boundaries: a lookbehind here would slow the scan down tenfold
+    return re.compile(body)
+
+
+@dataclass(frozen=True)
+class _Hit:
+    start: int
+    end: int
+    label: str
+    size: int
+
+
+class NameMatcher:
+    """Finds and replaces every known form of the given full names (full name -> replacement label)."""
+
+    def __init__(self, names: Mapping[str, str]) -> None:
+        labels: dict[str, str] = {}
+        ends: dict[str, int] = {}
+        for full, label in names.items():
+            for term, bounded in variant_terms(full).items():
+                key = term_key(term)
+                if not key:
+                    continue
+                labels.setdefault(_canonical(key), label)
+                ends[key] = min(ends.get(key, 2), bounded)
+        self._labels = labels
+        self._anywhere = _compile([k for k, b in ends.items() if b == 0], bounded=False)
+        self._one_end = _compile([k for k, b in ends.items() if b == 1], bounded=False)
+        self._whole = _compile([k for k, b in ends.items() if b == 2], bounded=True)
+
+    def __bool__(self) -> bool:
+        return any(p is not None for p in (self._anywhere, self._one_end, self._whole))
+
+    def _hits(self, pattern: re.Pattern[str], key: str, idx: list[int], size: int, camel: set[int] | None,
+              both: bool = False) -> list[_Hit]:
+        """Every match of ``pattern`` in ``key`` as a span of the text.
+
+        With ``camel`` (the text's CamelCase word starts) a match must start or end a word; with ``both`` it
+        must do both.
+        """
+        hits: list[_Hit] = []
+
+        def boundary(k: int) -> bool:
+            return k <= 0 or k >= len(key) or not (key[k - 1].isalpha() and key[k].isalpha()) or idx[k] in starts
+
+        starts = camel or set()
+
+        def hit(m: re.Match[str]) -> int:
+            s, e = m.span()
+            if camel is not None and not (boundary(s) and boundary(e) if both else boundary(s) or boundary(e)):
+                return -1
+            tail = e
+            while tail < len(key) and tail - e <= _TAIL and not boundary(tail):
+                tail += 1
+            if tail - e <= _TAIL:  # the rest of the word is an ending no form gave ("Бекович", "-ннан")
+                e = tail
+            end = size if e >= len(idx) else max(idx[e], idx[e - 1] + 1)
+            label = self._labels.get(_canonical(m.group("t")))
+            if label is not None:
+                hits.append(_Hit(idx[s], end, label, e - s))
+            return e
+
+        pos = 0
+        while (m := pattern.search(key, pos)) is not None:
+            e = hit(m)
+            if e < 0:
+                pos = m.start() + 1
+                continue
+            p = m.start() + 1
+            while p < e:  # a longer form of another name may start inside this one
+                inner = pattern.match(key, p)
+                if inner is not None and inner.end() > e:
+                    e = max(e, hit(inner))
+                p += 1
+            pos = max(e, m.start() + 1)
+        return hits
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """Every match as (start, end, replacement) in ``text``: sorted, non-overlapping, the longest wins."""
+        if not self or not text:
+            return []
+        unmixed = unmix(text)
+        key, idx = unmixed_key(unmixed)
+        hits: list[_Hit] = []
+        if self._anywhere is not None:
+            hits += self._hits(self._anywhere, key, idx, len(text), None)
+        starts = camel_boundaries(unmixed)
+        if self._one_end is not None:
+            hits += self._hits(self._one_end, key, idx, len(text), set(starts))
+        if self._whole is not None:
+            hits += self._hits(self._whole, key, idx, len(text), set(starts), both=True)
+        return _merge(text, hits)
+
+    def redact(self, text: str) -> str:
+        """``text`` with every match replaced by its label."""
+        out, last = [], 0
+        for start, end, label in self.find(text):
+            out += [text[last:start], label]
+            last = end
+        out.append(text[last:])
+        return "".join(out)
+
+    def hits(self, text: str) -> list[str]:
+        """The matched stretches of ``text``, as written there."""
+        return [text[s:e] for s, e, _ in self.find(text)]
+
+
+def _merge(text: str, hits: list[_Hit]) -> list[tuple[int, int, str]]:
+    """Overlapping hits as one (the longest's label), then neighbouring hits of one label joined."""
+    hits.sort(key=lambda h: (h.start, -h.end))
+    groups: list[list[_Hit]] = []
+    end = -1
+    for h in hits:
+        if groups and h.start < end:
+            groups[-1].append(h)
+            end = max(end, h.end)
+        else:
+            groups.append([h])
+            end = h.end
+    spans: list[tuple[int, int, str]] = []
+    for group in groups:
+        best = max(group, key=lambda h: (h.size, -h.start))
+        start, stop = group[0].start, max(h.end for h in group)
+        if spans and spans[-1][2] == best.label and _joinable(text[spans[-1][1] : start]):
+            spans[-1] = (spans[-1][0], stop, best.label)
+        else:
+            spans.append((start, stop, best.label))
+    return spans
+
+
+def _joinable(gap: str) -> bool:
+    """Whether two parts of a name with ``gap`` between them are one mention ("Ivan Petrov", "I.Petrov")."""
+    return len(gap) <= _MAX_GAP and all(c in _GAP for c in gap)
+
+
+_GAP = frozenset(" \t\u00a0.,-_'’‐–\u200b\u00ad")
