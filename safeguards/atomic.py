@@ -61,3 +61,34 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | str, mode: int | No
         except FileNotFoundError:
             pass
         raise
+
+
+class AtomicFile:
+    """A text file written in pieces and renamed into place by :meth:`commit`; :meth:`abort` leaves the old one.
+
+    For outputs too large to hold in memory (one file for a whole run): the pieces go to a temporary file
+    in the target's directory, as in :func:`write_atomic`.
+    """
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, self._tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
+        os.chmod(self._tmp, 0o666 & ~_UMASK)
+        self._fh = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+
+    def write(self, text: str) -> None:
+        self._fh.write(text)
+
+    def commit(self) -> None:
+        """Close the temporary file and rename it over the target."""
+        self._fh.close()
+        os.replace(self._tmp, self.path)
+
+    def abort(self) -> None:
+        """Close and remove the temporary file; the target is untouched."""
+        self._fh.close()
+        try:
+            os.unlink(self._tmp)
+        except FileNotFoundError:
+            pass

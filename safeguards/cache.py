@@ -7,7 +7,8 @@ misses. Looking up needs only the rule files' digest, not the compiled rules,
 so a rerun where nothing changed imports neither the case model nor the engine.
 Entries are small JSON files under ``.safeguards-cache/`` (or
 ``$SAFEGUARDS_CACHE_DIR``), written atomically; the folder is safe to delete.
-A hit is used only if every report it lists is still there with its size.
+A hit is used only if every report it lists is still there with its size. An entry also keeps the small
+records the run-level writers (SARIF, JUnit, JSON Lines, annotations) take from the report.
 """
 
 from __future__ import annotations
@@ -63,7 +64,8 @@ class Cache:
             return CaseOutcome(path=data["path"], problems=(), case_id=data["case_id"],
                                counts=tuple((k, v) for k, v in data["counts"]), shown_met=data["shown_met"],
                                completeness=data["completeness"], violations=tuple(data["violations"]),
-                               breach_severities=tuple(data["breach_severities"]), written=tuple(data["written"]))
+                               breach_severities=tuple(data["breach_severities"]), written=tuple(data["written"]),
+                               records=tuple((fmt, rows) for fmt, rows in data["records"]))
         except (KeyError, TypeError):
             return None
 
@@ -71,7 +73,7 @@ class Cache:
         data = {"path": outcome.path, "case_id": outcome.case_id, "counts": [list(c) for c in outcome.counts],
                 "shown_met": outcome.shown_met, "completeness": outcome.completeness,
                 "violations": list(outcome.violations), "breach_severities": list(outcome.breach_severities),
-                "written": list(outcome.written),
+                "written": list(outcome.written), "records": [list(r) for r in outcome.records],
                 "sizes": {w: os.stat(w).st_size for w in outcome.written if os.path.exists(w)}}
         try:
             write_atomic(self._path(case_sha256), json.dumps(data))

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from safeguards import __version__
 from safeguards.problems import SafeguardsError
+from safeguards.report import formats as check_formats
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 VALIDATE_FORMATS = ("text", "json", "github", "sarif")
@@ -50,7 +51,10 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--profile", default="international",
                    help="law to read the case against: international (the Convention, always applied; the "
                         "default) or a national profile such as kz, whose findings are added beside the Convention's")
-    c.add_argument("--format", default="md,html,json", help="comma-separated: md,html,json,sarif,junit")
+    c.add_argument("--format", default=check_formats.DEFAULT, help=check_formats.help_text())
+    c.add_argument("--sarif-undecided", action="store_true",
+                   help="also report contested and insufficient-information findings: as SARIF notes and as "
+                        "github warnings (default: breaches only)")
     c.add_argument("-o", "--output", default="reports", metavar="DIR", help="output directory (default: reports)")
     c.add_argument("--fail-on", default="breach", metavar="LEVEL",
                    help="exit 1 when a finding reaches LEVEL: breach (any breach), critical, high, medium, low, "
