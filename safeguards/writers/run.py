@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path, PurePath
 from typing import IO, TYPE_CHECKING, Any, Protocol
 from urllib.parse import quote
@@ -50,6 +51,7 @@ class Adapter(Protocol):
     def __call__(self, report: Report) -> Any: ...
 
 
+@lru_cache(maxsize=256)  # a case's findings come together: one computation per case file
 def relative_path(case_file: str, cwd: str) -> str:
     """The case file's path relative to ``cwd``, with forward slashes (unchanged if it cannot be relative)."""
     try:
@@ -58,6 +60,7 @@ def relative_path(case_file: str, cwd: str) -> str:
         return PurePath(case_file).as_posix()
 
 
+@lru_cache(maxsize=256)
 def relative_uri(case_file: str, cwd: str) -> str:
     """The case file as a relative URI reference: its relative path, percent-encoded."""
     return quote(relative_path(case_file, cwd), safe="/")
