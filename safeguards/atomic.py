@@ -156,3 +156,36 @@ def write_together(items: Sequence[tuple[str | os.PathLike[str], bytes | str]], 
         for tmp, _ in done:
             _unlink(tmp)
         raise
+
+
+class AtomicFile:
+    """A text file written in pieces and renamed into place by :meth:`commit`; :meth:`abort` leaves the old one.
+
+    For outputs too large to hold in memory (one file for a whole run): the pieces go to a temporary file
+    in the target's directory, as in :func:`write_atomic`.
+    """
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        sweep(self.path.parent)
+        tmp = self.path.parent / f".{self.path.name[:100]}.sgtmp-{_HOST}-{os.getpid()}-{secrets.token_hex(4)}"
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666 & ~_UMASK)
+        self._tmp = str(tmp)
+        self._fh = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+
+    def write(self, text: str) -> None:
+        self._fh.write(text)
+
+    def commit(self) -> None:
+        """Close the temporary file and rename it over the target."""
+        self._fh.close()
+        os.replace(self._tmp, self.path)
+
+    def abort(self) -> None:
+        """Close and remove the temporary file; the target is untouched."""
+        self._fh.close()
+        try:
+            os.unlink(self._tmp)
+        except FileNotFoundError:
+            pass

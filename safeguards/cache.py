@@ -15,7 +15,8 @@ folder (``key``, mode 0600) and is verified on read; an entry that fails is
 ignored with a warning, and a key file that others can read or write, or
 that belongs to someone else, disables the cache. Entries are small files,
 written atomically; the folder is safe to delete. A hit is used only if every
-report it lists is still there with its size.
+report it lists is still there with its size. An entry also keeps the small
+records the run-level writers (SARIF, JUnit, JSON Lines, annotations) take from the report.
 """
 
 from __future__ import annotations
@@ -150,7 +151,8 @@ class Cache:
             return CaseOutcome(path=data["path"], problems=(), case_id=data["case_id"],
                                counts=tuple((k, v) for k, v in data["counts"]), shown_met=data["shown_met"],
                                completeness=data["completeness"], violations=tuple(data["violations"]),
-                               breach_severities=tuple(data["breach_severities"]), written=tuple(data["written"]))
+                               breach_severities=tuple(data["breach_severities"]), written=tuple(data["written"]),
+                               records=tuple((fmt, rows) for fmt, rows in data["records"]))
         except (KeyError, TypeError):
             return None
 
@@ -158,7 +160,7 @@ class Cache:
         data = {"path": outcome.path, "case_id": outcome.case_id, "counts": [list(c) for c in outcome.counts],
                 "shown_met": outcome.shown_met, "completeness": outcome.completeness,
                 "violations": list(outcome.violations), "breach_severities": list(outcome.breach_severities),
-                "written": list(outcome.written),
+                "written": list(outcome.written), "records": [list(r) for r in outcome.records],
                 "sizes": {w: os.stat(w).st_size for w in outcome.written if os.path.exists(w)}}
         key = _key(self.directory, create=True)
         if key is None:

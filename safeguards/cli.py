@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from safeguards import __version__
 from safeguards.config import Config
 from safeguards.problems import SafeguardsError
+from safeguards.report import formats as check_formats
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 VALIDATE_FORMATS = ("text", "json", "github", "sarif", "junit")
@@ -103,7 +104,10 @@ def _parser(cfg: Config | None = None) -> argparse.ArgumentParser:
     c.add_argument("--profile", default=cfg.profile or "international",
                    help="law to read the case against: international (the Convention, always applied; the "
                         "default) or a national profile such as kz, whose findings are added beside the Convention's")
-    c.add_argument("--format", default=cfg.format or "md,html,json", help="comma-separated: md,html,json,sarif,junit")
+    c.add_argument("--format", default=cfg.format or check_formats.DEFAULT, help=check_formats.help_text())
+    c.add_argument("--sarif-undecided", action="store_true",
+                   help="also report contested and insufficient-information findings: as SARIF notes and as "
+                        "github warnings (default: breaches only)")
     c.add_argument("-o", "--output", default=cfg.output or "reports", metavar="DIR",
                    help="output directory (default: reports)")
     c.add_argument("--fail-on", default=cfg.fail_on or "breach", metavar="LEVEL",

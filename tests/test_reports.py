@@ -15,7 +15,7 @@ from safeguards.cli import main
 from tests.conftest import CASES, ROOT
 from tests.test_validate import sarif_schema
 
-ALL = "md,html,json,sarif,junit"
+ALL = "md,html,json,sarif,junit,jsonl"
 
 
 def _check(tmp: Path, *extra: str, paths: tuple[str, ...] = (str(CASES),)) -> int:
@@ -42,7 +42,8 @@ def test_reruns_are_byte_identical(tmp_path: Path) -> None:
     _check(tmp_path / "b", "--format", ALL)
     first, second = _tree(tmp_path / "a"), _tree(tmp_path / "b")
     assert first == second
-    assert len(first) == 5 * len(list(CASES.glob("*.yaml")))
+    # a report per case in each per-case format, and one SARIF log, JUnit file and JSON Lines file per run
+    assert len(first) == 3 * len(list(CASES.glob("*.yaml"))) + 3
 
 
 def test_case_files_are_never_modified(tmp_path: Path) -> None:
@@ -90,20 +91,20 @@ def test_json_report_matches_its_schema(tmp_path: Path) -> None:
         jsonschema.validate(json.loads(path.read_text()), schema)
 
 
-def test_sarif_report_validates(tmp_path: Path) -> None:
-    _check(tmp_path, "--format", "sarif")
-    schema = sarif_schema()
-    for path in (tmp_path / "international").glob("*.sarif"):
-        log = json.loads(path.read_text())
-        jsonschema.validate(log, schema)
-        kinds = {r["kind"] for r in log["runs"][0]["results"]}
-        assert kinds <= {"fail", "pass", "open", "review", "notApplicable"}
-        assert all(r["level"] == "none" for r in log["runs"][0]["results"] if r["kind"] != "fail")
+def test_sarif_log_of_the_bundled_cases_validates(tmp_path: Path) -> None:
+    _check(tmp_path, "--format", "sarif,json")
+    log = json.loads((tmp_path / "international" / "safeguards.sarif").read_text())
+    jsonschema.validate(log, sarif_schema())
+    assert len(log["runs"]) == 1 and not list((tmp_path / "international").glob("kz-*.sarif"))
+    breaches = sum(json.loads(p.read_text())["result"]["score"]["counts"]["breach"]
+                   for p in (tmp_path / "international").glob("*.json"))
+    assert len(log["runs"][0]["results"]) == breaches
+    assert {r["level"] for r in log["runs"][0]["results"]} <= {"error", "warning", "note"}
 
 
 def test_junit_counts_breaches_as_failures(tmp_path: Path) -> None:
     _check(tmp_path, "--format", "junit,json", paths=(str(CASES / "kz-2007-gerasimov.yaml"),))
-    root = ET.parse(tmp_path / "international" / "kz-2007-gerasimov.junit.xml").getroot()
+    root = ET.parse(tmp_path / "international" / "safeguards.junit.xml").getroot()
     report = json.loads((tmp_path / "international" / "kz-2007-gerasimov.json").read_text())
     assert int(root.attrib["failures"]) == report["result"]["score"]["counts"]["breach"]
     assert len(root.findall(".//failure")) == report["result"]["score"]["counts"]["breach"]

@@ -10,18 +10,19 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from safeguards.discovery import discover
 from safeguards.problems import Problem, SafeguardsError, sort_problems
-from safeguards.report.formats import EXTENSIONS, FORMATS
+from safeguards.report.formats import BY_NAME, EXTENSIONS, FORMATS, RUN_FORMATS
 from safeguards.terminal import colour_enabled, paint, progress
 
 if TYPE_CHECKING:
     from safeguards.rules.compile import RuleSet
+    from safeguards.writers.run import RunWriter
 
 FAIL_ON = ("breach", "critical", "high", "medium", "low", "never")
 SEVERITY_RANK = {"low": 1, "medium": 2, "high": 3, "critical": 4}
@@ -56,6 +57,7 @@ class CaseOutcome:
     breach_severities: tuple[str, ...] = ()
     written: tuple[str, ...] = ()
     leaks: tuple[str, ...] = ()  # the audit found a withheld name in these outputs (rendered, names not printed)
+    records: tuple[tuple[str, Any], ...] = ()  # (run format, what its adapter kept of the report)
 
 
 _RULES: dict[str | None, RuleSet] = {}
@@ -85,7 +87,7 @@ def check_one(path: str, opts: Options) -> CaseOutcome:
     return outcome
 
 
-def _from_cache(files: list[str], opts: Options) -> Iterator[CaseOutcome | None]:
+def _from_cache(files: Iterable[str], opts: Options) -> Iterator[CaseOutcome | None]:
     """The remembered outcome of each file whose content, rules and options are unchanged (None: not known)."""
     import hashlib
 
@@ -135,10 +137,13 @@ class _Tally:
         self.with_breach += bool(dict(outcome.counts).get("breach"))
         self.failing = self.failing or _fails(outcome, self.fail_on)
         if self.keep_rows:
-            self.rows.append(outcome)
+            self.rows.append(replace(outcome, records=()))
 
 
 def _evaluate_and_write(loaded: object, rules: RuleSet, opts: Options) -> CaseOutcome:
+    import json
+    from importlib import import_module
+
     from safeguards.api import evaluate
     from safeguards.atomic import confined, safe_name, write_together
     from safeguards.casefile import Loaded
@@ -153,14 +158,23 @@ def _evaluate_and_write(loaded: object, rules: RuleSet, opts: Options) -> CaseOu
     report = publish_report(loaded, result, rules, "public", opts.timestamp, withheld)
     name = safe_name(loaded.case.id)  # the checked case id (validate refuses one that spells a withheld name)
     outputs = []
+    records = []
     leaks: list[str] = []
     for fmt in opts.formats:
+        if fmt in RUN_FORMATS:  # written once for the run, from the small records kept here
+            rows = import_module(BY_NAME[fmt].module).rows(report, loaded.path)
+            leaks += [leak.render() for leak in audit_text(f"{fmt} output", json.dumps(rows, ensure_ascii=False),
+                                                           withheld)]
+            records.append((fmt, rows))
+            continue
         target = confined(opts.output, f"{opts.profile}/{name}.{EXTENSIONS[fmt]}")
         text = WRITERS[fmt](report, rules)
         leaks += [leak.render() for leak in audit_text(str(target), text, withheld)]  # fail closed
         outputs.append((target, text))
     # Every format is rendered and audited, then all are written together or none (no mix of old and new).
-    if not leaks:
+    if leaks:
+        records = []
+    else:
         write_together(outputs)
     written = [] if leaks else [str(target) for target, _ in outputs]
     return CaseOutcome(
@@ -170,7 +184,50 @@ def _evaluate_and_write(loaded: object, rules: RuleSet, opts: Options) -> CaseOu
         completeness=result.score.completeness,
         violations=tuple(a.article for a in result.articles if a.outcome == "violation_indicated"),
         breach_severities=tuple(sorted({f.severity for f in result.findings if f.outcome == "breach"})),
-        written=tuple(written))
+        written=tuple(written), records=tuple(records))
+
+
+def _in_order(files: list[str], cached: list[bool], evaluated: Iterator[CaseOutcome],
+              opts: Options) -> Iterator[CaseOutcome]:
+    """Every file's outcome in input order: the evaluated ones, and the cached ones read again (so that
+    their records are not all held at once); an entry that went missing meanwhile is evaluated here."""
+    again = _from_cache([p for p, c in zip(files, cached, strict=True) if c], opts)
+    for path, was_cached in zip(files, cached, strict=True):
+        if was_cached:
+            hit = next(again)
+            yield hit if hit is not None else check_one(path, opts)
+        else:
+            yield next(evaluated)
+
+
+def _run_writers(opts: Options, undecided: bool) -> dict[str, RunWriter]:
+    """A writer for each run format asked for, opened before the first case arrives."""
+    from importlib import import_module
+
+    from safeguards.writers.run import RunContext
+
+    ctx = RunContext(Path(opts.output) / opts.profile, opts.profile, undecided,
+                     _RULES.get(opts.rules_dir), sys.stdout)
+    writers: dict[str, RunWriter] = {}
+    try:
+        for fmt in opts.formats:
+            if fmt in RUN_FORMATS:
+                writers[fmt] = import_module(BY_NAME[fmt].module).Writer(ctx)
+    except BaseException:
+        _abort(writers)
+        raise
+    return writers
+
+
+def _feed(writers: dict[str, RunWriter], outcome: CaseOutcome) -> None:
+    for fmt, rows in outcome.records:
+        if fmt in writers:
+            writers[fmt].add(rows)
+
+
+def _abort(writers: dict[str, RunWriter]) -> None:
+    for writer in writers.values():
+        writer.abort()
 
 
 def _run_many(files: list[str], opts: Options, jobs: int) -> Iterator[CaseOutcome]:
@@ -227,6 +284,7 @@ def run(args: argparse.Namespace) -> int:
     if bad or not formats:
         sys.stderr.write(f"safeguards: unknown format {', '.join(bad) or '(none)'}; use {','.join(FORMATS)}\n")
         return 2
+    formats = tuple(dict.fromkeys(formats))  # each once, in the order given
     if args.fail_on not in FAIL_ON:
         sys.stderr.write(f"safeguards: --fail-on takes one of {', '.join(FAIL_ON)}\n")
         return 2
@@ -240,24 +298,41 @@ def run(args: argparse.Namespace) -> int:
                    getattr(args, "cache_dir", None))
     colour = colour_enabled(sys.stdout)
     tally = _Tally(args.fail_on, keep_rows=len(files) <= SUMMARY_ROWS)
+    writers: dict[str, RunWriter] = {}
     try:
         # Unchanged files are answered from the cache before anything heavy is imported; the rules are
         # compiled only when some file has to be evaluated.
         todo: list[str] = []
+        cached: list[bool] = []
+        ordered = any(f in RUN_FORMATS for f in formats)  # run-level outputs take every case in input order
         for path, hit in zip(files, _from_cache(files, opts) if opts.use_cache else [None] * len(files),
                              strict=True):
+            cached.append(hit is not None)
             if hit is None:
                 todo.append(path)
-            else:
+            elif not ordered:
                 tally.add(hit)
-        if todo:
+        if todo or "sarif" in formats:  # the SARIF log describes the rules
             _rules(args.rules)
-        for outcome in progress(_run_many(todo, opts, max(0, args.jobs)), len(todo), "check", sys.stderr,
-                                args.quiet):
+        writers = _run_writers(opts, args.sarif_undecided)
+        outcomes = _run_many(todo, opts, max(0, args.jobs))
+        if ordered:
+            outcomes = _in_order(files, cached, outcomes, opts)
+        for outcome in progress(outcomes, len(files) if ordered else len(todo), "check", sys.stderr, args.quiet):
+            _feed(writers, outcome)
             tally.add(outcome)
+        if tally.leaks:
+            _abort(writers)  # the run-level outputs are never completed either
+            writers = {}
+        for fmt in list(writers):
+            tally.written += len(writers.pop(fmt).close())
     except SafeguardsError as exc:  # a broken rule, or a case the engine cannot take
+        _abort(writers)
         sys.stderr.write(paint(str(exc), colour_enabled(sys.stderr)) + "\n")
         return 2
+    except BaseException:
+        _abort(writers)
+        raise
     errors_in_colour = colour_enabled(sys.stderr)
     for p in sort_problems(list(missing) + tally.problems):
         sys.stderr.write(paint(p.render(), errors_in_colour) + "\n")

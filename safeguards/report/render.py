@@ -1,24 +1,20 @@
-"""Report writers: Markdown, HTML, JSON, SARIF 2.1.0 and JUnit XML, behind one name-to-writer mapping."""
+"""Per-case report writers: Markdown, HTML and JSON, behind one name-to-writer mapping."""
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from functools import lru_cache
 from itertools import groupby
 from typing import Any
-from xml.sax.saxutils import escape, quoteattr
 
 from markupsafe import Markup
 
-from safeguards import __version__
 from safeguards.engine.proof import LEGEND_NOTE, ORDER, PROOF_TEXT
 from safeguards.publish.view import EventView, FindingView, ReportView
 from safeguards.report.svg import timeline_svg
 from safeguards.results import OUTCOMES
 from safeguards.rules.compile import RuleSet
-from safeguards.writers.problems import sarif_location
 
 Writer = Callable[[ReportView, RuleSet], str]
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|<>#])")
@@ -115,75 +111,6 @@ def write_json(report: ReportView, rules: RuleSet) -> str:
     return report.model_dump_json(exclude_defaults=True) + "\n"
 
 
-_KIND = {"breach": "fail", "met": "pass", "insufficient_information": "open", "contested": "review",
-         "not_applicable": "notApplicable"}
-_LEVEL = {"critical": "error", "high": "error", "medium": "warning", "low": "note"}
-
-
-def write_sarif(report: ReportView, rules: RuleSet) -> str:
-    """One rule descriptor per rule, one result per finding, located at the fact's line in the case file."""
-    descriptors = []
-    index = {}
-    for i, compiled in enumerate(rules.rules):
-        r = compiled.rule
-        index[r.id] = i
-        legal = "; ".join(f"{c.instrument}{', ' + c.provision if c.provision else ''} [{c.status}]" for c in r.sources)
-        descriptors.append({
-            "id": r.id, "name": r.title,
-            "shortDescription": {"text": r.title},
-            "fullDescription": {"text": " ".join(r.description.split())},
-            "help": {"text": f"{' '.join(r.description.split())} Legal basis: {legal}. "
-                             f"CAT art {', '.join(r.articles)}.",
-                     "markdown": f"**{r.title}**\n\n{' '.join(r.description.split())}\n\n**Legal basis:** {legal}\n"},
-            "defaultConfiguration": {"level": _LEVEL[r.severity]},
-            "properties": {"safeguard": r.safeguard, "articles": list(r.articles), "severity": r.severity,
-                           "tags": [r.safeguard] + [f"CAT-art-{a}" for a in r.articles]},
-        })
-    results = []
-    path = report.provenance.case_file
-    for f in report.findings:
-        kind = _KIND[f.outcome]
-        result: dict[str, Any] = {
-            "ruleId": f.rule_id, "ruleIndex": index.get(f.rule_id, 0), "kind": kind,
-            "level": _LEVEL[report.rules[f.rule_id].severity] if kind == "fail" else "none",
-            "message": {"text": f"{f.message} [{f.instance_label}]"},
-            "locations": [sarif_location(path, f.line, f.column)],
-            "properties": {"outcome": f.outcome, "standardOfProof": f.standard_of_proof,
-                           "proofReason": f.proof_reason, "allegationsOnly": f.allegations_only, "instance": f.instance,
-                           "sources": list(f.sources)},
-        }
-        results.append(result)
-    log = {"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0",
-           "runs": [{"tool": {"driver": {"name": "safeguards", "version": __version__, "rules": descriptors}},
-                     "artifacts": [{"location": {"uri": path}}],
-                     "results": results,
-                     "properties": {"case": report.case.id, "profile": report.profile}}]}
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
-
-
-def write_junit(report: ReportView, rules: RuleSet) -> str:
-    """A test case per finding; breaches fail, undecided findings are skipped with the reason."""
-    findings = report.findings
-    counts = report.score.counts
-    case_id = report.case.id
-    skipped = counts["insufficient_information"] + counts["contested"] + counts["not_applicable"]
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
-             f'<testsuites name="safeguards" tests="{len(findings)}" failures="{counts["breach"]}">',
-             f'<testsuite name={quoteattr(case_id)} tests="{len(findings)}" failures="{counts["breach"]}" '
-             f'errors="0" skipped="{skipped}">']
-    for f in findings:
-        name = quoteattr(f"{f.rule_id} [{f.instance}]")
-        rule = report.rules[f.rule_id]
-        lines.append(f'<testcase classname={quoteattr(case_id + "." + rule.safeguard)} name={name}>')
-        if f.outcome == "breach":
-            lines.append(f'<failure message={quoteattr(f.message)} type="breach">'
-                         f'{escape(f.message)} (severity {rule.severity})</failure>')
-        elif f.outcome != "met":
-            lines.append(f'<skipped message={quoteattr(f.outcome.replace("_", " ") + ": " + f.message)}/>')
-        lines.append("</testcase>")
-    lines += ["</testsuite>", "</testsuites>"]
-    return "\n".join(lines) + "\n"
-
-
-WRITERS: dict[str, Writer] = {"md": write_md, "html": write_html, "json": write_json, "sarif": write_sarif,
-                              "junit": write_junit}
+WRITERS: dict[str, Writer] = {"md": write_md, "html": write_html, "json": write_json}
+"""The per-case writers; SARIF, JUnit, JSON Lines and GitHub annotations are written once per run
+(``safeguards.writers``)."""
