@@ -867,7 +867,7 @@ class Case(Model):
 
 # The fields added in version 2 (class name -> field names), and the vocabulary values added to version-1 fields.
 NEW_IN_2: dict[str, frozenset[str]] = {
-    "Person": frozenset({"nationalities", "victim", "name_known"}),
+    "Person": frozenset({"nationalities", "victim"}),  # name_known: any version (the consent check needs it)
     "Source": frozenset({"published"}),
     "Apprehension": frozenset({"legal_ground"}),
     "IllTreatment": frozenset({"at_apprehension"}),

@@ -5,7 +5,8 @@ trie, so a scan costs the length of the text, not the number of names. In the pa
 repeat ("ana" matches the key of "Anna" and of "Ana"), the separator between words may be any run of
 non-letters or nothing ("TimurBekov", "timur-bekov", "T. Bekov"), and any Kazakh case ending may follow.
 Forms of short parts (three letters) match only as whole words or CamelCase words, of parts of four or five
-letters only at the start or the end of a word, of longer parts and of whole names anywhere.
+letters only at the end of a word or at the start of one that ends within an inflectional ending ("Жанной",
+not the "Zhana" of "Zhanaozen"), of longer parts and of whole names anywhere.
 """
 
 from __future__ import annotations
@@ -129,12 +130,17 @@ class NameMatcher:
 
         def hit(m: re.Match[str]) -> int:
             s, e = m.span()
-            if camel is not None and not (boundary(s) and boundary(e) if both else boundary(s) or boundary(e)):
-                return -1
             tail = e
             while tail < len(key) and tail - e <= _TAIL and not boundary(tail):
                 tail += 1
-            if tail - e <= _TAIL:  # the rest of the word is an ending no form gave ("Бекович", "-ннан")
+            ends_soon = tail - e <= _TAIL  # the rest of the word is an ending no form gave ("Бекович", "-ннан")
+            if camel is not None:
+                # A short part starts a word only if the word ends within an ending ("Жанной", never the
+                # "Zhana" of "Zhanaozen"), or it ends a word ("FreeIvan").
+                ok = boundary(s) and boundary(e) if both else (boundary(s) and ends_soon) or boundary(e)
+                if not ok:
+                    return -1
+            if ends_soon:
                 e = tail
             end = size if e >= len(idx) else max(idx[e], idx[e - 1] + 1)
             label = self._labels.get(_canonical(m.group("t")))

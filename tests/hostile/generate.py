@@ -28,6 +28,7 @@ sources:
 people:
   - id: p1
     role: detainee
+    name_known: false
     consent: {decision: pseudonym_only, pseudonym: AA, basis: consent_given}
 """
 

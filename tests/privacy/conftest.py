@@ -17,6 +17,7 @@ def case_data(case_id: str = "kz-2022-001", witness: str = "Иван Петро�
     data = copy.deepcopy(BASE)
     data["id"] = case_id
     data["people"][0]["name"] = "Timur Bekov"
+    data["people"][0].pop("name_known", None)
     data["people"].append({"id": "p2", "role": "witness", "name": witness, "sex": "male",
                            "consent": {"decision": "confidential", "basis": "no_consent"}})
     data["episodes"] = [{"id": "ep-1", "places": [{"id": "pl-1", "type": "police_station", "name": "City police",
