@@ -83,7 +83,7 @@ def test_a_multi_case_check_gives_one_valid_log_with_one_run(tmp_path: Path) -> 
     assert run["automationDetails"]["id"] == "safeguards/international/"
     assert run["columnKind"] == "unicodeCodePoints" and "%SRCROOT%" in run["originalUriBaseIds"]
     reports = _reports(tmp_path)
-    breaches = [(r["case"]["id"], f["rule_id"], f["instance"]) for r in reports for f in r["result"]["findings"]
+    breaches = [(r["case"]["id"], f["rule_id"], f["instance"]) for r in reports for f in r["findings"]
                 if f["outcome"] == "breach"]
     assert [(x["properties"]["case"], x["ruleId"], x["properties"]["instance"]) for x in run["results"]] == breaches
     assert len({x["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for x in run["results"]}) > 5
@@ -95,7 +95,7 @@ def test_a_multi_case_check_gives_one_valid_log_with_one_run(tmp_path: Path) -> 
     assert set(torture["properties"]) >= {"safeguard", "articles", "severity", "tags"}
     # level from severity
     severity = {(r["case"]["id"], f["rule_id"], f["instance"]): f["severity"]
-                for r in reports for f in r["result"]["findings"]}
+                for r in reports for f in r["findings"]}
     for x in run["results"]:
         assert x["level"] == sarif.LEVEL[severity[(x["properties"]["case"], x["ruleId"],
                                                    x["properties"]["instance"])]]
@@ -112,7 +112,7 @@ def test_undecided_findings_are_notes_only_when_asked(tmp_path: Path) -> None:
     _check(tmp_path / "b", "--format", "sarif,json", "--sarif-undecided", paths=(str(GERASIMOV),))
     plain, full = _sarif(tmp_path / "a")["runs"][0]["results"], _sarif(tmp_path / "b")["runs"][0]["results"]
     jsonschema.validate(_sarif(tmp_path / "b"), sarif_schema())
-    counts = _reports(tmp_path / "b")[0]["result"]["score"]["counts"]
+    counts = _reports(tmp_path / "b")[0]["score"]["counts"]
     assert {x["properties"]["outcome"] for x in plain} == {"breach"}
     notes = [x for x in full if x["properties"]["outcome"] != "breach"]
     assert len(notes) == counts["contested"] + counts["insufficient_information"] > 0
@@ -186,7 +186,7 @@ def test_check_format_github_prints_an_annotation_per_breach(tmp_path: Path,
                                                              capsys: pytest.CaptureFixture[str]) -> None:
     _check(tmp_path, "--format", "github,json", paths=(str(GERASIMOV),))
     lines = capsys.readouterr().out.splitlines()
-    counts = _reports(tmp_path)[0]["result"]["score"]["counts"]
+    counts = _reports(tmp_path)[0]["score"]["counts"]
     assert len(lines) == counts["breach"] and all(x.startswith("::error file=") for x in lines)
     assert not list((tmp_path / "international").glob("*github*"))
     _check(tmp_path, "--format", "github", "--sarif-undecided", paths=(str(GERASIMOV),))
@@ -230,15 +230,15 @@ def test_jsonl_is_one_object_per_finding(tmp_path: Path) -> None:
     lines = (tmp_path / "international" / "findings.jsonl").read_text(encoding="utf-8").splitlines()
     records = [json.loads(x) for x in lines]
     reports = _reports(tmp_path)
-    assert len(records) == sum(len(r["result"]["findings"]) for r in reports)
+    assert len(records) == sum(len(r["findings"]) for r in reports)
     assert set(records[0]) == {"case", "file", "line", "column", "rule", "outcome", "severity", "articles",
                                "message", "instance"}
-    by_key = {(r["case"]["id"], f["rule_id"], f["instance"]): f for r in reports for f in r["result"]["findings"]}
+    by_key = {(r["case"]["id"], f["rule_id"], f["instance"]): (f, r["rules"][f["rule_id"]])
+              for r in reports for f in r["findings"]}
     for rec in records:
-        finding = by_key[(rec["case"], rec["rule"], rec["instance"])]
+        finding, rule = by_key[(rec["case"], rec["rule"], rec["instance"])]
         assert (rec["outcome"], rec["severity"], rec["articles"], rec["message"], rec["line"]) == (
-            finding["outcome"], finding["severity"], finding["articles"], finding["message"],
-            finding["location"]["line"])
+            finding["outcome"], rule["severity"], rule["articles"], finding["message"], finding.get("line", 0))
 
 
 def test_run_files_are_the_same_from_the_cache_in_input_order(tmp_path: Path,

@@ -11,7 +11,7 @@ from safeguards.engine.articles import conclude
 from safeguards.engine.evaluate import evaluate_case
 from safeguards.engine.score import score
 from safeguards.publish.texts import Writer
-from safeguards.results import Finding, Location
+from safeguards.results import Finding, Location, Text
 from safeguards.rules.compile import RuleSet
 from tests.conftest import CASES
 
@@ -70,7 +70,7 @@ def test_national_law_sits_beside_the_convention_and_never_lowers_it(rules: Rule
 def test_a_national_profile_applies_only_to_its_states(rules: RuleSet) -> None:
     result = evaluate(load_case(CASES / "rs-1997-dimitrijevic.yaml"), rules, "kz")
     assert result.national == []
-    assert result.national_note is not None and "KZ" in result.national_note
+    assert result.national_note is not None and "KZ" in Writer().text(result.national_note)
     assert all(f.recommendation is None for f in result.findings)  # no Kazakh recommendation in a Serbian case
 
 
@@ -116,18 +116,19 @@ def test_findings_cite_sources_and_locations(rules: RuleSet) -> None:
     # The Committee's decision is cited as a finding, but the file says it was not read: it counts as an
     # allegation, and OSJI's report of it is one account.
     # The decision is cited but was not read for the file: it counts as one account, not as a finding.
-    assert breach.standard_of_proof == "single_account" and "cited, not read" in breach.proof_reason
-    assert "s-cat-433-2010 (cited as record, counts as allegation: cited, not read)" in breach.proof_reason
+    reason = Writer().text(breach.proof_reason)
+    assert breach.standard_of_proof == "single_account" and "cited, not read" in reason
+    assert "s-cat-433-2010 (cited as record, counts as allegation: cited, not read)" in reason
     assert breach.allegations_only
     assert breach.location.line > 0
     assert any(c.instrument == "CAT" and c.provision == "art 22(1)" for c in breach.legal_basis)
 
 
 def _finding(outcome: str, weight: float) -> Finding:
-    return Finding(rule_id="r", title="t", safeguard="s", articles=["2"], severity="high", weight=weight,
-                   scope="case", instance="i", instance_label="i", outcome=outcome,  # type: ignore[arg-type]
-                   message="m", standard_of_proof="single_account", legal_basis=[], location=Location(path="", line=0,
-                                                                                                column=0))
+    return Finding(rule_id="r", safeguard="s", articles=["2"], severity="high", weight=weight,
+                   scope="case", instance="i", outcome=outcome,  # type: ignore[arg-type]
+                   message=Text(key="m"), standard_of_proof="single_account", legal_basis=[],
+                   location=Location(path="", line=0, column=0))
 
 
 OUT = st.sampled_from(["breach", "met", "insufficient_information", "not_applicable", "contested"])

@@ -12,6 +12,7 @@ from safeguards.casefile import load
 from safeguards.engine.proof import LEGEND_NOTE, PROOF_TEXT, Cited, cite, grade_fact, grade_finding
 from safeguards.model.case import Cite, Complaint, Source
 from safeguards.model.vocab import CitationRole
+from safeguards.publish.texts import Writer
 from safeguards.report.build import build_report
 from safeguards.report.render import write_html, write_md
 from safeguards.results import Proof
@@ -47,7 +48,7 @@ def test_a_source_not_read_never_gives_a_finding(read: bool | None) -> None:
         assert _grade((decision, role)) == "single_account"  # type: ignore[arg-type]
     cited = cite(decision, "finding")
     assert cited.role == "allegation"
-    assert ("cited, not read" if read is False else "not marked as read") in cited.describe()
+    assert ("cited, not read" if read is False else "not marked as read") in Writer().cite(cited.describe())
 
 
 def test_a_source_not_read_does_not_corroborate() -> None:
@@ -101,7 +102,7 @@ def test_the_weakest_fact_decides() -> None:
     assert grade_finding({"torture": strong}).label == "finding_of_competent_body"
     graded = grade_finding({"torture": strong, "apprehended": weak})
     assert graded.label == "single_account"
-    assert graded.reason.startswith("weakest fact apprehended: hrw (allegation)")
+    assert Writer().text(graded.reason).startswith("weakest fact apprehended: hrw (allegation)")
     assert grade_finding({"torture": strong, "place": []}).label == "no_source_cited"
 
 
@@ -146,6 +147,7 @@ subject: p1
 people:
   - id: p1
     role: detainee
+    name_known: false
     consent: {{decision: pseudonym_only, pseudonym: AA, basis: consent_given}}
 sources:
   - {{id: s1, kind: un_decision, title: A decision, connection: un_body, read: {read},
@@ -187,8 +189,8 @@ def test_unknown_role_is_a_located_error(tmp_path: Path) -> None:
     loaded = load(str(path))
     assert not loaded.ok
     problem = next(p for p in loaded.problems if "proven" in p.message)
-    assert (problem.code, problem.line, problem.column) == ("invalid-value", 21, 36)
-    assert problem.render().startswith(f"{path}:21:36: ")
+    assert (problem.code, problem.line, problem.column) == ("invalid-value", 22, 36)
+    assert problem.render().startswith(f"{path}:22:36: ")
     assert "'finding'" in problem.hint
 
 
@@ -196,7 +198,7 @@ def test_unstated_read_is_a_warning_for_a_finding(tmp_path: Path) -> None:
     path = tmp_path / "case.yaml"
     path.write_text(CASE.format(read="null", role="finding"))
     codes = {(p.code, p.line) for p in load(str(path)).problems}
-    assert ("read-not-stated", 21) in codes
+    assert ("read-not-stated", 22) in codes
 
 
 # --- reports -------------------------------------------------------------------------------

@@ -96,7 +96,7 @@ def test_sarif_log_of_the_bundled_cases_validates(tmp_path: Path) -> None:
     log = json.loads((tmp_path / "international" / "safeguards.sarif").read_text())
     jsonschema.validate(log, sarif_schema())
     assert len(log["runs"]) == 1 and not list((tmp_path / "international").glob("kz-*.sarif"))
-    breaches = sum(json.loads(p.read_text())["result"]["score"]["counts"]["breach"]
+    breaches = sum(json.loads(p.read_text())["score"]["counts"]["breach"]
                    for p in (tmp_path / "international").glob("*.json"))
     assert len(log["runs"][0]["results"]) == breaches
     assert {r["level"] for r in log["runs"][0]["results"]} <= {"error", "warning", "note"}
@@ -106,8 +106,8 @@ def test_junit_counts_breaches_as_failures(tmp_path: Path) -> None:
     _check(tmp_path, "--format", "junit,json", paths=(str(CASES / "kz-2007-gerasimov.yaml"),))
     root = ET.parse(tmp_path / "international" / "safeguards.junit.xml").getroot()
     report = json.loads((tmp_path / "international" / "kz-2007-gerasimov.json").read_text())
-    assert int(root.attrib["failures"]) == report["result"]["score"]["counts"]["breach"]
-    assert len(root.findall(".//failure")) == report["result"]["score"]["counts"]["breach"]
+    assert int(root.attrib["failures"]) == report["score"]["counts"]["breach"]
+    assert len(root.findall(".//failure")) == report["score"]["counts"]["breach"]
 
 
 HOSTILE_NOTE = "<script>alert('x')</script> | **bold** [link](javascript:alert(1))"

@@ -5,8 +5,8 @@ trie, so a scan costs the length of the text, not the number of names. In the pa
 repeat ("ana" matches the key of "Anna" and of "Ana"), the separator between words may be any run of
 non-letters or nothing ("TimurBekov", "timur-bekov", "T. Bekov"), and any Kazakh case ending may follow.
 Forms of short parts (three letters) match only as whole words or CamelCase words, of parts of four or five
-letters only at the end of a word or at the start of one that ends within an inflectional ending ("Жанной",
-not the "Zhana" of "Zhanaozen"), of longer parts and of whole names anywhere.
+letters only where a word ends (their inflected forms are among the variants; "FreeIvan" ends with one), never
+as the start of a longer word ("Zhana" of "Zhanaozen"), of longer parts and of whole names anywhere.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ _SEP = " "
 _SEP_REGEX = r"[\W_]*"
 _NOT_LETTER = re.compile(r"[\W\d_]+")
 _TAIL = 3  # at most this many letters left of a word after a match are taken with it
+_SHORT_TAIL = 2  # for a part of four or five letters that starts a word
 _MAX_GAP = 3  # parts of one name this close, with nothing but spaces or punctuation between, are one match
 
 
@@ -135,9 +136,11 @@ class NameMatcher:
                 tail += 1
             ends_soon = tail - e <= _TAIL  # the rest of the word is an ending no form gave ("Бекович", "-ннан")
             if camel is not None:
-                # A short part starts a word only if the word ends within an ending ("Жанной", never the
-                # "Zhana" of "Zhanaozen"), or it ends a word ("FreeIvan").
-                ok = boundary(s) and boundary(e) if both else (boundary(s) and ends_soon) or boundary(e)
+                # A short part must end a word ("Жанной", a form the variants give; "FreeIvan", "freeivan"), or
+                # start one that ends within two more letters (an ending the key folds: "бақыттан"); it is never
+                # the start of a longer word ("Zhana" of "Zhanaozen", "Жанну" of "January").
+                ok = boundary(s) and boundary(e) if both else boundary(e) or (
+                    boundary(s) and ends_soon and tail - e <= _SHORT_TAIL)
                 if not ok:
                     return -1
             if ends_soon:
