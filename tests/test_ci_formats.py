@@ -94,7 +94,7 @@ def test_a_multi_case_check_gives_one_valid_log_with_one_run(tmp_path: Path) -> 
     assert "Legal basis:" in torture["help"]["text"] and "**Legal basis:**" in torture["help"]["markdown"]
     assert set(torture["properties"]) >= {"safeguard", "articles", "severity", "tags"}
     # level from severity
-    severity = {(r["case"]["id"], f["rule_id"], f["instance"]): f["severity"]
+    severity = {(r["case"]["id"], f["rule_id"], f["instance"]): r["rules"][f["rule_id"]]["severity"]
                 for r in reports for f in r["findings"]}
     for x in run["results"]:
         assert x["level"] == sarif.LEVEL[severity[(x["properties"]["case"], x["ruleId"],

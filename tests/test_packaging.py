@@ -186,7 +186,7 @@ def test_pyproject_table_gives_the_defaults_and_the_command_line_wins(tmp_path: 
     monkeypatch.chdir(inner)  # found in a parent folder
     assert main(["check", str(CASE), "--no-timestamp", "--quiet"]) == 0  # fail-on never
     assert sorted(p.name for p in (tmp_path / "out" / "kz").iterdir()) == ["kz-2007-gerasimov.md",
-                                                                          "kz-2007-gerasimov.sarif"]
+                                                                          "safeguards.sarif"]
     assert main(["check", str(CASE), "--no-timestamp", "--quiet", "--format", "json", "--fail-on", "breach",
                  "-o", str(tmp_path / "cli"), "--profile", "international"]) == 1
     assert [p.name for p in (tmp_path / "cli" / "international").iterdir()] == ["kz-2007-gerasimov.json"]

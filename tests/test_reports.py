@@ -147,10 +147,16 @@ def test_non_consented_names_never_leave_the_tool(tmp_path: Path) -> None:
             assert "secretov" not in text and "marat" not in text, path
 
 
-def test_an_id_that_spells_a_withheld_name_is_not_shown(tmp_path: Path) -> None:
-    """Withheld names are replaced by a label; the label must not carry the name in the person's id."""
-    text = (CASES / "kz-2011-zhanaozen-aa.yaml").read_text().replace(
+def test_a_withheld_name_is_redacted_and_an_id_that_spells_it_refused(tmp_path: Path) -> None:
+    """Withheld names are replaced by a label, on data; an id that spells one is refused, never rewritten."""
+    refused = (CASES / "kz-2011-zhanaozen-aa.yaml").read_text().replace(
         "\nsources:\n", "\n  - id: p-ivanov\n    role: witness\n    name: Ivan Ivanov\n"
+        "    consent: {decision: confidential, basis: no_consent}\n    sources: [s-hrw-2011]\n\nsources:\n", 1)
+    (tmp_path / "refused.yaml").write_text(refused)
+    assert main(["check", str(tmp_path / "refused.yaml"), "-o", str(tmp_path / "none"), "--no-cache"]) == 2
+    assert not (tmp_path / "none").exists() or not list((tmp_path / "none").rglob("*.json"))
+    text = (CASES / "kz-2011-zhanaozen-aa.yaml").read_text().replace(
+        "\nsources:\n", "\n  - id: p-9\n    role: witness\n    name: Ivan Ivanov\n"
         "    consent: {decision: confidential, basis: no_consent}\n    sources: [s-hrw-2011]\n\nsources:\n", 1)
     text = text.replace('    title: "Kazakhstan: Protect Detainees From Torture, Ill-Treatment"',
                         '    title: "Interview with Ivan Ivanov, seen by\\nIvanov"')

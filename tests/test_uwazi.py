@@ -140,9 +140,9 @@ title: Sergey Ivanov beaten by police, told his brother Ivanova
 jurisdiction: KZ
 timezone: Asia/Almaty
 status: draft
-subject: p-ivanov
+subject: p-1
 people:
-  - id: p-ivanov
+  - id: p-1
     role: detainee
     name: Sergey Ivanov
     aliases: [Ivanova]
@@ -164,9 +164,9 @@ sources:
 episodes:
   - id: ep-1
     places:
-      - {id: pl1, name: Police station near Tulegenov's house, type: police_station}
+      - {id: pl1, name: District police station, type: police_station}
     events:
-      - {type: apprehension, status: happened, at: "2020-03-01T10:00", place: pl1, people: [p-ivanov, p-2],
+      - {type: apprehension, status: happened, at: "2020-03-01T10:00", place: pl1, people: [p-1, p-2],
          sources: [s1], note: Ivanov was held with Tulegenov}
 """
 
@@ -193,7 +193,10 @@ def test_public_export_names_no_one_who_withheld_their_name(tmp_path: Path) -> N
         assert not re.search(rf"(?<!\w){re.escape(term)}(?!\w)", text, re.IGNORECASE), term
     assert "Aigul Seitova" in text and "XX" in text
     assert "kz-2020-uwazi-confidential" not in text  # a confidential subject's case is left out
-    assert "withheld-1" in text  # the id that spells a withheld name is replaced
+    spelled = tmp_path / "spelled"  # an id that spells a withheld name is refused (validate), never exported
+    spelled.mkdir()
+    (spelled / "c.yaml").write_text(WITHHELD.replace("p-1", "p-ivanov"), encoding="utf-8")
+    assert _export([str(spelled)], tmp_path / "spelled.csv", "--audience", "public") == 2
     internal = tmp_path / "internal.csv"
     assert _export([str(tmp_path / "in")], internal, "--audience", "internal") == 0
     assert "Sergey Ivanov" in b"".join(_files(internal).values()).decode("utf-8")
@@ -256,9 +259,9 @@ def _import(main_csv: Path, out: Path, capsys: pytest.CaptureFixture[str]) -> tu
 def _minimal(tmp: Path, title: str = "A case", case_id: str = "kz-2020-x", timezone: str = "Asia/Almaty") -> Path:
     _write(tmp / "c.csv", ["title", "case_id", "jurisdiction", "timezone", "case_status", "subject"],
            [[title, case_id, "KZ", timezone, "draft", "p1"]])
-    _write(tmp / "c.people.csv", ["title", "case_id", "person_id", "role", "consent_decision", "pseudonym",
-                                  "consent_basis"], [["XX", case_id, "p1", "detainee", "pseudonym_only", "XX",
-                                                      "consent_given"]])
+    _write(tmp / "c.people.csv", ["title", "case_id", "person_id", "role", "name_known", "consent_decision",
+                                  "pseudonym", "consent_basis"],
+           [["XX", case_id, "p1", "detainee", "no", "pseudonym_only", "XX", "consent_given"]])
     _write(tmp / "c.sources.csv", ["title", "case_id", "source_id", "kind", "connection", "reliability",
                                    "credibility"], [["Interview", case_id, "s1", "victim_testimony", "victim", "B",
                                                      "2"]])
@@ -277,8 +280,9 @@ def test_import_invents_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[st
 
 def test_what_the_model_requires_is_a_located_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     main_csv = _minimal(tmp_path, timezone="")
-    _write(tmp_path / "c.people.csv", ["case_id", "person_id", "role", "consent_decision", "consent_basis"],
-           [["kz-2020-x", "p1", "detainee", "pseudonym_only", "consent_given"]])
+    _write(tmp_path / "c.people.csv", ["case_id", "person_id", "role", "name_known", "consent_decision",
+                                       "consent_basis"],
+           [["kz-2020-x", "p1", "detainee", "no", "pseudonym_only", "consent_given"]])
     (tmp_path / "c.sources.csv").unlink()
     code, err = _import(main_csv, tmp_path / "out", capsys)
     assert code == 2

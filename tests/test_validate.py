@@ -55,6 +55,7 @@ people:
   - id: p1
     role: detainee
     consent: {decision: pseudonym_only, pseudonym: AA, basis: consent_given}
+    name_known: false
 sources:
   - {id: s1, kind: media, title: t, connection: reporter, reliability: {source: C, information: 3}}
 episodes:
@@ -78,8 +79,8 @@ def test_four_errors_in_one_file(tmp_path: Path, capsys: pytest.CaptureFixture[s
     f.write_text(FOUR)
     assert main(["validate", str(f)]) == 1
     out = capsys.readouterr().out
-    for where in (":21:9: error[duplicate-key]", ":24:13: error[chronology]", ":25:9: error[unknown-field]",
-                  ":26:19: error[dangling-reference]"):
+    for where in (":22:9: error[duplicate-key]", ":25:13: error[chronology]", ":26:9: error[unknown-field]",
+                  ":27:19: error[dangling-reference]"):
         assert where in out
     assert "4 error(s)" in out
     assert "Traceback" not in out
@@ -94,15 +95,15 @@ def test_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert exc.value.code == 2
 
 
-def test_an_id_spelling_a_withheld_name_is_a_warning(tmp_path: Path) -> None:
+def test_an_id_spelling_a_withheld_name_is_an_error(tmp_path: Path) -> None:
     text = (CASES / "kz-2011-zhanaozen-aa.yaml").read_text().replace(
         "\nsources:\n", "\n  - id: p-ivanov\n    role: witness\n    name: Ivan Ivanov\n"
         "    consent: {decision: confidential, basis: no_consent}\n    sources: [s-hrw-2011]\n\nsources:\n", 1)
     path = tmp_path / "case.yaml"
     path.write_text(text)
     loaded = load(str(path))
-    assert loaded.ok
-    assert [(p.code, p.level.value) for p in loaded.problems] == [("id-spells-name", "warning")]
+    assert not loaded.ok
+    assert [(p.code, p.level.value) for p in loaded.problems] == [("spells-withheld-name", "error")]
     assert loaded.problems[0].line == text.splitlines().index("  - id: p-ivanov") + 1
 
 
@@ -125,7 +126,7 @@ def test_json_and_github_formats(tmp_path: Path, capsys: pytest.CaptureFixture[s
                                                     "dangling-reference"}
     main(["validate", "--format", "github", str(f)])
     out = capsys.readouterr().out
-    assert f"::error file={f},line=21,col=9,title=duplicate-key::" in out
+    assert f"::error file={f},line=22,col=9,title=duplicate-key::" in out
 
 
 def sarif_schema() -> dict[str, object]:

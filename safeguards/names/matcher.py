@@ -5,8 +5,8 @@ trie, so a scan costs the length of the text, not the number of names. In the pa
 repeat ("ana" matches the key of "Anna" and of "Ana"), the separator between words may be any run of
 non-letters or nothing ("TimurBekov", "timur-bekov", "T. Bekov"), and any Kazakh case ending may follow.
 Forms of short parts (three letters) match only as whole words or CamelCase words, of parts of four or five
-letters only where a word ends (their inflected forms are among the variants; "FreeIvan" ends with one), never
-as the start of a longer word ("Zhana" of "Zhanaozen"), of longer parts and of whole names anywhere.
+letters only as words (CamelCase words included) or with a two-letter ending, never inside a longer word
+("Zhana" of "Zhanaozen", "iring" of "requiring"), of longer parts and of whole names anywhere.
 """
 
 from __future__ import annotations
@@ -136,11 +136,11 @@ class NameMatcher:
                 tail += 1
             ends_soon = tail - e <= _TAIL  # the rest of the word is an ending no form gave ("Бекович", "-ннан")
             if camel is not None:
-                # A short part must end a word ("Жанной", a form the variants give; "FreeIvan", "freeivan"), or
-                # start one that ends within two more letters (an ending the key folds: "бақыттан"); it is never
-                # the start of a longer word ("Zhana" of "Zhanaozen", "Жанну" of "January").
-                ok = boundary(s) and boundary(e) if both else boundary(e) or (
-                    boundary(s) and ends_soon and tail - e <= _SHORT_TAIL)
+                # A short part must be a word ("Жанной", a form the variants give; "FreeIvan", a CamelCase
+                # word), or start one that ends within two more letters (an ending the key folds: "бақыттан").
+                # It is never the start or the end of a longer word ("Zhana" of "Zhanaozen", "Жанну" of
+                # "January", "iring" of "requiring"); a short part glued in lower case ("#freeirina") is missed.
+                ok = boundary(s) and (boundary(e) or (not both and ends_soon and tail - e <= _SHORT_TAIL))
                 if not ok:
                     return -1
             if ends_soon:

@@ -82,6 +82,9 @@ def _row(template: Template, record: Any, view: View, derived: dict[str, Any],
             value = view.name(record)
         elif column.name == "aliases":
             value = view.aliases(record)
+        elif column.name == "name_known" and template is PERSON and view.name(record) is None:
+            # The name stays out of this export: for whoever imports it, the name is not known.
+            value = False if value is False or record.name or record.aliases else value
         row.extend(_cells(column, value, view))
     return row
 

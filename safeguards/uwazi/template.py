@@ -171,6 +171,7 @@ PERSON = Template("Person", ".people", (
     Column("name", "text", "name", "The real name: only where the audience may see it (internal, or consent "
                                    "to publish; for committee, confidential people too)."),
     Column("aliases", "list", "aliases", "Other spellings, separated by |; only with the name."),
+    _col(cm.Person, "name_known"),
     _col(cm.Person, "sex"),
     _col(cm.Person, "age"),
     _country("nationality", "nationality", "ISO 3166-1 alpha-2 code."),

@@ -53,11 +53,13 @@ class Adapter(Protocol):
 
 @lru_cache(maxsize=256)  # a case's findings come together: one computation per case file
 def relative_path(case_file: str, cwd: str) -> str:
-    """The case file's path relative to ``cwd``, with forward slashes (unchanged if it cannot be relative)."""
+    """The case file's path relative to ``cwd``, with forward slashes; its name alone when it lies outside
+    ``cwd`` (no folder of the user's machine is published)."""
     try:
-        return PurePath(os.path.relpath(os.path.abspath(case_file), cwd)).as_posix()
+        rel = PurePath(os.path.relpath(os.path.abspath(case_file), cwd))
     except ValueError:  # another drive on Windows
-        return PurePath(case_file).as_posix()
+        return PurePath(case_file).name
+    return rel.name if rel.parts[:1] == ("..",) else rel.as_posix()
 
 
 @lru_cache(maxsize=256)
