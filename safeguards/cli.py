@@ -97,6 +97,13 @@ def _parser() -> argparse.ArgumentParser:
                         "case's place, date, age, sex and context")
     a.add_argument("--jobs", type=int, default=0, metavar="N", help=JOBS_HELP)
     a.add_argument("--quiet", action="store_true")
+    cover = a.add_argument_group("title page of the Word annex (a detail not given is left out)")
+    cover.add_argument("--organisation", default=None, metavar="NAME", help="the submitting organisation")
+    cover.add_argument("--state", default=None, metavar="NAME", help="the State party reviewed")
+    cover.add_argument("--session", default=None, metavar="TEXT", help="the Committee session, e.g. '84th session'")
+    cover.add_argument("--date", default=None, metavar="TEXT", help="the date of submission as it is to be printed")
+    a.add_argument("--csv-bom", action="store_true",
+                   help="start annex.csv with a byte order mark, so that Excel reads it as UTF-8")
     return p
 
 

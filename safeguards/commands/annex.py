@@ -18,7 +18,7 @@ def run(args: argparse.Namespace) -> int:
     """Build and write the annex; 2 on invalid input, else 0."""
     from safeguards.annex.build import assemble, collect
     from safeguards.annex.reid import check
-    from safeguards.annex.render import WRITERS
+    from safeguards.annex.render import WRITERS, Cover, write_csv, write_docx
 
     formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
     bad = [f for f in formats if f not in WRITERS]
@@ -42,8 +42,15 @@ def run(args: argparse.Namespace) -> int:
     annex = assemble(collected, rules, args.profile, args.audience)
     out = Path(args.output)
     out.mkdir(parents=True, exist_ok=True)
+    cover = Cover(organisation=args.organisation, state=args.state, session=args.session, date=args.date)
     for fmt in formats:
-        write_atomic(confined(out, f"annex.{EXTENSIONS[fmt]}"), WRITERS[fmt](annex))
+        if fmt == "docx":
+            data = write_docx(annex, cover)
+        elif fmt == "csv":
+            data = write_csv(annex, bom=args.csv_bom)
+        else:
+            data = WRITERS[fmt](annex)
+        write_atomic(confined(out, f"annex.{EXTENSIONS[fmt]}"), data)
     if args.audience == "public":
         for warning in check([s.quasi for s in collected.summaries], k=args.k):
             sys.stderr.write(f"safeguards: re-identification risk: {warning}\n")
