@@ -119,7 +119,7 @@ def write_docx(annex: Annex, cover: Cover | None = None) -> bytes:
         body.paragraph("Cases marked CONFIDENTIAL must not be published or shared with the State.")
     rows = []
     for c in annex.cases:
-        label = c.label if c.label == c.code else f"{c.label}\n({c.code})"
+        label = c.label if c.label == c.code else f"{c.label} ({c.code})"
         if annex.confidential_marking and c.confidential:
             label += "\nCONFIDENTIAL"
         breaches = "\n".join(f"{name} (art {', '.join(arts)})" if arts else name
