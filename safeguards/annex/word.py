@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from safeguards.annex.chart import breaches_png
+from safeguards.annex.chart import WORD_WIDTH_PT, breaches_png
 from safeguards.annex.footnotes import Footnotes
 from safeguards.annex.layout import fit_widths, xml_safe
 from safeguards.annex.model import Annex
@@ -62,7 +62,7 @@ def write_docx(annex: Annex, cover: Cover | None = None) -> bytes:
     from docx import Document
     from docx.enum.style import WD_STYLE_TYPE
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-    from docx.shared import Cm, Mm, Pt
+    from docx.shared import Mm, Pt
 
     annex = Annex.model_validate(_clean(annex.model_dump(mode="python")))
     cover = Cover(**{k: xml_safe(v) if v else None for k, v in vars(cover or Cover()).items()})
@@ -104,7 +104,7 @@ def write_docx(annex: Annex, cover: Cover | None = None) -> bytes:
     body.heading("Figures", level=1)
     body.paragraph("Cases with a breach, by safeguard:")
     run = body.paragraph().add_run()
-    shape = run.add_picture(io.BytesIO(breaches_png(annex.figures.breaches_by_safeguard)), width=Cm(16))
+    shape = run.add_picture(io.BytesIO(breaches_png(annex.figures.breaches_by_safeguard)), width=Pt(WORD_WIDTH_PT))
     bars = "; ".join(f"{k}: {v}" for k, v in annex.figures.breaches_by_safeguard.items())
     shape._inline.docPr.set("descr", "Bar chart of cases with a breach, by safeguard: " + (bars or "none"))
     f = annex.figures
