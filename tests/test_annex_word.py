@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import re
+import shlex
 import shutil
 import subprocess
 import zipfile
@@ -242,3 +243,13 @@ def test_pdf_from_libreoffice_is_a4_with_a_number_on_every_page(tmp_path: Path, 
                    re.findall(r"[A-Za-zА-Яа-я]{6,}", c[field] or "")}
     found = set(re.findall(r"[A-Za-zА-Яа-я]+", lines))
     assert table_words <= found, sorted(table_words - found)
+
+
+def test_docs_word_annex_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    doc = (CASES.parent / "docs" / "annex.md").read_text(encoding="utf-8")
+    command = next(line for line in doc.splitlines()
+                   if line.startswith("safeguards annex") and "--organisation" in line)
+    monkeypatch.chdir(CASES.parent)
+    assert main([*shlex.split(command)[1:], "-o", str(tmp_path), "--quiet"]) == 0
+    body = _part(tmp_path / "annex.docx", "word/document.xml")
+    assert "Submitted by Kazakhstan International Bureau for Human Rights" in body and "84th session" in body

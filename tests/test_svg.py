@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from safeguards.annex.chart import PRINT_WIDTH_PT as CHART_PRINT_PT
 from safeguards.annex.chart import PNG_FONT, PNG_WIDTH, WORD_WIDTH_PT, breaches_png, breaches_svg
+from safeguards.annex.chart import PRINT_WIDTH_PT as CHART_PRINT_PT
 from safeguards.report.svg import PRINT_WIDTH_PT, WIDTH, tick_label, ticks, timeline_svg
 from safeguards.results import EpisodeTimeline, Limit, TimelineEvent
 
