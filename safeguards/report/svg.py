@@ -35,6 +35,7 @@ MAX_TICKS = 8
 def ticks(span_hours: float) -> tuple[list[float], str]:
     """Tick positions in hours (from 0, evenly spaced, distinct round values) and the unit, ``h`` or ``d``."""
     span_hours = max(span_hours, 1.0)
+    steps: tuple[int, ...]
     if span_hours <= 72:
         unit, steps, size = "h", HOUR_STEPS, 1.0
     else:
