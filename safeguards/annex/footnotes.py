@@ -17,6 +17,7 @@ from safeguards.annex.layout import xml_safe
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 RT_FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+NOTE_TEXT, NOTE_MARK = "FootnoteText", "FootnoteReference"  # style ids the Word writer defines
 CT_FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 
 # The annex writes a source as: publisher, date, "title", citation, url (reliability B2).
@@ -63,10 +64,10 @@ class Footnotes:
         self.texts.append(xml_safe(text))
         number = len(self.texts)
         last = paragraph._p[-1] if len(paragraph._p) else None
-        mark = '<w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+        superscript = '<w:vertAlign w:val="superscript"/>'
         if last is not None and last.find(f"{{{W}}}footnoteReference") is not None:
-            paragraph._p.append(parse_xml(f'<w:r xmlns:w="{W}">{mark}<w:t>,</w:t></w:r>'))
-        paragraph._p.append(parse_xml(f'<w:r xmlns:w="{W}"><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+            paragraph._p.append(parse_xml(f'<w:r xmlns:w="{W}"><w:rPr>{superscript}</w:rPr><w:t>,</w:t></w:r>'))
+        paragraph._p.append(parse_xml(f'<w:r xmlns:w="{W}"><w:rPr><w:rStyle w:val="{NOTE_MARK}"/>{superscript}</w:rPr>'
                                       f'<w:footnoteReference w:id="{number}"/></w:r>'))
         return number
 
@@ -79,9 +80,10 @@ class Footnotes:
                  '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/>'
                  '</w:r></w:p></w:footnote>']
         for number, text in enumerate(self.texts, 1):
-            notes.append(f'<w:footnote w:id="{number}"><w:p><w:pPr><w:spacing w:after="0"/></w:pPr>'
-                         f'<w:r><w:rPr><w:vertAlign w:val="superscript"/><w:sz w:val="18"/></w:rPr><w:footnoteRef/>'
-                         f'</w:r><w:r><w:rPr><w:sz w:val="18"/></w:rPr>'
+            notes.append(f'<w:footnote w:id="{number}"><w:p><w:pPr><w:pStyle w:val="{NOTE_TEXT}"/>'
+                         f'<w:spacing w:after="0"/></w:pPr><w:r><w:rPr><w:rStyle w:val="{NOTE_MARK}"/>'
+                         f'<w:vertAlign w:val="superscript"/><w:sz w:val="18"/></w:rPr><w:footnoteRef/></w:r>'
+                         f'<w:r><w:rPr><w:sz w:val="18"/></w:rPr>'
                          f'<w:t xml:space="preserve"> {escape(text)}</w:t></w:r></w:p></w:footnote>')
         xml = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes xmlns:w="{W}">' + \
             "".join(notes) + "</w:footnotes>"

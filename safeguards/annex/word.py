@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from safeguards.annex.chart import WORD_WIDTH_PT, breaches_png
-from safeguards.annex.footnotes import Footnotes
+from safeguards.annex.footnotes import NOTE_MARK, NOTE_TEXT, Footnotes
 from safeguards.annex.layout import fit_widths, xml_safe
 from safeguards.annex.model import Annex
 
@@ -75,6 +75,14 @@ def write_docx(annex: Annex, cover: Cover | None = None) -> bytes:
     table_text.font.size = Pt(TABLE_PT)
     table_text.paragraph_format.space_after = Pt(0)
     table_text.paragraph_format.hyphenation = False
+    note_text = doc.styles.add_style("footnote text", WD_STYLE_TYPE.PARAGRAPH)
+    note_text.style_id = NOTE_TEXT
+    note_text.base_style = normal
+    note_text.font.size = Pt(9)
+    note_text.paragraph_format.space_after = Pt(0)
+    note_mark = doc.styles.add_style("footnote reference", WD_STYLE_TYPE.CHARACTER)
+    note_mark.style_id = NOTE_MARK
+    note_mark.font.superscript = True
     for section in doc.sections:
         section.page_width, section.page_height = Mm(PAGE_MM[0]), Mm(PAGE_MM[1])
         section.left_margin = section.right_margin = Mm(MARGIN_MM)
