@@ -91,3 +91,14 @@ def test_annex_chart_text_is_legible_in_print() -> None:
     png = breaches_png(counts)
     assert png.startswith(b"\x89PNG") and png == breaches_png(counts)
     assert int.from_bytes(png[16:20], "big") == PNG_WIDTH and PNG_FONT * WORD_WIDTH_PT / PNG_WIDTH >= 8.0
+
+
+def test_annex_chart_draws_cyrillic_letters_not_boxes() -> None:
+    from PIL import ImageFont
+
+    try:
+        ImageFont.truetype("DejaVuSans.ttf", 10)
+    except OSError:
+        pytest.skip("DejaVu Sans is not installed (.ci/run installs fonts-dejavu-core)")
+    # boxes for unknown letters would make two labels of the same length draw the same picture
+    assert breaches_png({"Доступ": 1}) != breaches_png({"Жилище": 1})

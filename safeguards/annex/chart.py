@@ -2,7 +2,8 @@
 
 Both are sized for print: the SVG spans the text width of an A4 page with 2 cm margins
 (``PRINT_WIDTH_PT``) and the PNG is placed 16 cm wide in Word (``WORD_WIDTH_PT``), so their text
-prints at about 9 pt. Word cannot embed SVG portably, which is why the PNG (and Pillow) stays.
+prints at about 9 pt. Word cannot embed SVG portably, which is why the PNG (and Pillow) stays. The
+PNG is drawn in DejaVu Sans where it is installed (it has Cyrillic), else in Pillow's own font.
 """
 
 from __future__ import annotations
@@ -43,7 +44,10 @@ def breaches_png(counts: dict[str, int]) -> bytes:
 
     items = list(counts.items()) or [("no breaches recorded", 0)]
     top = max(1, max(v for _, v in items))
-    font = ImageFont.load_default(size=PNG_FONT)
+    try:  # DejaVu Sans covers Cyrillic and Kazakh letters; Pillow's own font draws them as boxes
+        font: ImageFont.FreeTypeFont | ImageFont.ImageFont = ImageFont.truetype("DejaVuSans.ttf", PNG_FONT)
+    except OSError:
+        font = ImageFont.load_default(size=PNG_FONT)
     probe = ImageDraw.Draw(Image.new("RGB", (1, 1)))
     left = min(PNG_WIDTH // 2, int(max(probe.textlength(name, font=font) for name, _ in items)) + 30)
     row = int(PNG_FONT * 1.5)
