@@ -82,7 +82,7 @@ class Footnotes:
         for number, text in enumerate(self.texts, 1):
             notes.append(f'<w:footnote w:id="{number}"><w:p><w:pPr><w:pStyle w:val="{NOTE_TEXT}"/>'
                          f'<w:spacing w:after="0"/></w:pPr><w:r><w:rPr><w:rStyle w:val="{NOTE_MARK}"/>'
-                         f'<w:vertAlign w:val="superscript"/><w:sz w:val="18"/></w:rPr><w:footnoteRef/></w:r>'
+                         f'<w:sz w:val="18"/><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteRef/></w:r>'
                          f'<w:r><w:rPr><w:sz w:val="18"/></w:rPr>'
                          f'<w:t xml:space="preserve"> {escape(text)}</w:t></w:r></w:p></w:footnote>')
         xml = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes xmlns:w="{W}">' + \

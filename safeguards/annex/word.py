@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from safeguards.annex.chart import WORD_WIDTH_PT, breaches_png
-from safeguards.annex.footnotes import NOTE_MARK, NOTE_TEXT, Footnotes
+from safeguards.annex.footnotes import NOTE_MARK, NOTE_TEXT, Footnotes, W
 from safeguards.annex.layout import fit_widths, xml_safe
 from safeguards.annex.model import Annex
 
@@ -62,6 +62,7 @@ def write_docx(annex: Annex, cover: Cover | None = None) -> bytes:
     from docx import Document
     from docx.enum.style import WD_STYLE_TYPE
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+    from docx.oxml import OxmlElement
     from docx.shared import Mm, Pt
 
     annex = Annex.model_validate(_clean(annex.model_dump(mode="python")))
@@ -74,7 +75,12 @@ def write_docx(annex: Annex, cover: Cover | None = None) -> bytes:
     table_text.base_style = normal
     table_text.font.size = Pt(TABLE_PT)
     table_text.paragraph_format.space_after = Pt(0)
-    table_text.paragraph_format.hyphenation = False
+    table_text.element.get_or_add_pPr().insert_element_before(  # words stay whole (in schema order)
+        OxmlElement("w:suppressAutoHyphens"), "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct",
+        "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
+        "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection",
+        "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
+        "w:pPrChange")
     note_text = doc.styles.add_style("footnote text", WD_STYLE_TYPE.PARAGRAPH)
     note_text.style_id = NOTE_TEXT
     note_text.base_style = normal
@@ -174,8 +180,6 @@ def _metadata(doc: Any, annex: Annex, cover: Cover) -> None:
 def _header_footer(section: Any, confidential: bool, centre: Any) -> None:
     """"Page N of M" in every footer; the confidential marking in header and footer of a committee annex."""
     from docx.oxml import parse_xml
-
-    from safeguards.annex.footnotes import W
 
     if confidential:
         for part in (section.header, section.footer):
@@ -294,10 +298,11 @@ class _Appender:
         self._append(tbl)
         table = Table(tbl, self.doc._body)
         table.style = self.doc.styles["Table Grid"]
-        table.autofit = False
-        layout = OxmlElement("w:tblLayout")
-        layout.set("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}type", "fixed")
-        tbl.tblPr.append(layout)
+        table.autofit = False  # w:tblLayout fixed: the widths below are kept
+        tbl_w = tbl.tblPr.find(f"{{{W}}}tblW")
+        if tbl_w is not None:
+            tbl_w.set(f"{{{W}}}type", "dxa")
+            tbl_w.set(f"{{{W}}}w", str(sum(twips)))
         for col, w in zip(tbl.tblGrid.gridCol_lst, twips, strict=True):
             col.w = Pt(w / 20)
         style_id = self._style("Table Text")
