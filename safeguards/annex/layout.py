@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -51,9 +50,9 @@ def fit_widths(header: Sequence[str], rows: Sequence[Sequence[str]], total_pt: f
                size_pt: float) -> list[float] | None:
     """Column widths (points, summing to ``total_pt``) in which no word has to be split, or None if none exist.
 
-    Every column first gets the width of its longest word (the header in bold); the rest of the page
-    is then handed out a step at a time to the column where it saves the most lines, measured on up
-    to ``SAMPLE`` rows, so a long column gets room and a column of dates stays narrow.
+    Every column is at least as wide as its longest word (the header in bold); beyond that, widths
+    follow the amount of text in each column, so a long column gets room and a column of dates
+    stays narrow.
     """
     columns = list(zip(header, *rows, strict=True)) if rows else [(h,) for h in header]
     minimum = []
@@ -63,30 +62,21 @@ def fit_widths(header: Sequence[str], rows: Sequence[Sequence[str]], total_pt: f
                       [text_width(w, size_pt) for cell in cells for line in cell.splitlines() for w in words(line)],
                       default=0.0)
         minimum.append(longest + CELL_PADDING_PT)
-    spare = total_pt - sum(minimum)
-    if spare < 0:
+    if sum(minimum) > total_pt:
         return None
-    sample = [[[text_width(line, size_pt) for line in cell.splitlines() or [""]] for cell in row]
-              for row in [header, *rows[:SAMPLE]]]
-    widths = list(minimum)
-    step = max(1.0, spare / 200)
-
-    def height(ws: list[float]) -> float:
-        return sum(max(sum(math.ceil(lw / (w - CELL_PADDING_PT)) or 1 for lw in cell)
-                       for cell, w in zip(row, ws, strict=True)) for row in sample)
-
-    while spare >= step:
-        now = height(widths)
-        best, gain = 0, 0.0
-        for j in range(len(widths)):
-            trial = widths[:j] + [widths[j] + step] + widths[j + 1:]
-            saved = now - height(trial)
-            if saved > gain:
-                best, gain = j, saved
-        if gain == 0.0:
-            break
-        widths[best] += step
-        spare -= step
-    # what no column needs goes to all in proportion, so the table spans the text width
-    total = sum(widths)
-    return [w * total_pt / total for w in widths]
+    # A row's cells are equally tall when each column's width is in proportion to its text, so that is
+    # the aim; a column whose share is below its longest word keeps that word's width and the others
+    # share the rest in the same proportion (water-filling).
+    demand = [sum(text_width(cell, size_pt) for cell in col[1:]) / max(1, len(col) - 1) + 1.0 for col in columns]
+    fixed: set[int] = set()
+    while True:
+        free = [j for j in range(len(columns)) if j not in fixed]
+        if not free:
+            return [m * total_pt / sum(minimum) for m in minimum]
+        room = total_pt - sum(minimum[j] for j in fixed)
+        weight = sum(demand[j] for j in free)
+        widths = [minimum[j] if j in fixed else room * demand[j] / weight for j in range(len(columns))]
+        short = [j for j in free if widths[j] < minimum[j]]
+        if not short:
+            return widths
+        fixed.update(short)
