@@ -12,8 +12,11 @@ import shutil
 import subprocess
 import zipfile
 from pathlib import Path
+from xml.etree import ElementTree as ET
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from safeguards.annex.footnotes import short_form
 from safeguards.annex.layout import fit_widths, text_width, words, xml_safe
@@ -253,3 +256,19 @@ def test_docs_word_annex_example_runs(tmp_path: Path, monkeypatch: pytest.Monkey
     assert main([*shlex.split(command)[1:], "-o", str(tmp_path), "--quiet"]) == 0
     body = _part(tmp_path / "annex.docx", "word/document.xml")
     assert "Submitted by Kazakhstan International Bureau for Human Rights" in body and "84th session" in body
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(max_size=40))
+def test_any_text_gives_a_well_formed_word_file_and_safe_csv(public: Path, text: str) -> None:
+    annex = _annex(public)
+    case = annex.cases[0].model_copy(update={"summary": text, "label": text, "place": text, "breaches": [text]})
+    source = annex.sources[0].model_copy(update={"text": text})
+    hostile = annex.model_copy(update={"cases": [case], "sources": [source]})
+    data = write_docx(hostile, Cover(organisation=text, state=text, session=text, date=text))
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        for name in ("word/document.xml", "word/footnotes.xml", "docProps/core.xml"):
+            ET.fromstring(z.read(name))
+    for row in csv.reader(io.StringIO(write_csv(hostile).decode("utf-8"), newline="")):
+        for cell in row:
+            assert cell.startswith("'") or not re.match(r"[\t\r]|\s*[=+\-@]", cell), cell
