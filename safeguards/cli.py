@@ -163,6 +163,13 @@ def _parser(cfg: Config | None = None) -> argparse.ArgumentParser:
     a.add_argument("--jobs", type=_jobs, default=0, metavar="N", help=JOBS_HELP)
     a.add_argument("--quiet", action="store_true", help="print nothing but errors")
     a.set_defaults(language=cfg.language)
+    cover = a.add_argument_group("title page of the Word annex (a detail not given is left out)")
+    cover.add_argument("--organisation", default=None, metavar="NAME", help="the submitting organisation")
+    cover.add_argument("--state", default=None, metavar="NAME", help="the State party reviewed")
+    cover.add_argument("--session", default=None, metavar="TEXT", help="the Committee session, e.g. '84th session'")
+    cover.add_argument("--date", default=None, metavar="TEXT", help="the date of submission as it is to be printed")
+    a.add_argument("--csv-bom", action="store_true",
+                   help="start annex.csv with a byte order mark, so that Excel reads it as UTF-8")
     au = sub.add_parser("audit", help="search a folder of outputs for every withheld name of the given case files")
     au.add_argument("directory", metavar="DIR", help="folder of outputs (searched recursively)")
     au.add_argument("--cases", nargs="+", required=True, metavar="PATH",

@@ -9,6 +9,7 @@ and counted; the committee annex includes them, marked and unnamed.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -100,36 +101,166 @@ def _source_text(s: Any, audience: Audience) -> str:
     return ", ".join(b for b in bits if b) + grade
 
 
-def _sentence(case: Case, label: str, result: CaseResult, breached: list[str], when: str | None,
-              place: str | None) -> str:
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+
+
+def spoken_date(when: str, approximate: bool = False) -> str:
+    """``2022-01-05T10:00`` as a sentence says it: ``on 5 January 2022`` (``in January 2022``, ``in 2022``)."""
+    from safeguards.model.timepoint import parse_time
+
+    try:
+        t = parse_time(when)
+    except ValueError:
+        return f"on {when}"
+    about = "about " if approximate else ""
+    if t.month is None:
+        return f"in {about}{t.year}"
+    if t.day is None:
+        return f"in {about}{MONTHS[t.month - 1]} {t.year}"
+    return f"on {about}{t.day} {MONTHS[t.month - 1]} {t.year}"
+
+
+def join_words(items: Sequence[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    items = list(items)
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1] if items else ""
+
+
+_METHOD_TEXT = {"beating_with_objects": "beating with objects", "asphyxiation": "asphyxiation",
+                "stress_position": "stress positions", "electric_shock": "electric shocks",
+                "dousing_with_water": "dousing with water", "denial_of_medical_care": "denial of medical care",
+                "denial_of_toilet": "denial of the toilet", "mock_execution": "mock execution",
+                "violence_by_cellmates": "violence by cellmates", "cold": "exposure to cold"}
+_EXAMINER_TEXT = {"independent": "an independent doctor", "facility": "the facility's doctor",
+                  "police_medical": "a police doctor", "state_forensic": "a State forensic expert",
+                  "ambulance": "an ambulance crew", "prison": "the prison doctor"}
+_OUTCOME_TEXT = {"refused_to_open": "a refusal to open a criminal case", "closed_no_charges": "closure without charges",
+                 "charges_brought": "charges against officials", "conviction": "a conviction",
+                 "acquittal": "an acquittal"}
+
+
+_ARTICLES = ("A", "An", "The", "Place")
+_UNNAMED = ("not named", "unknown", "unnamed")
+
+
+def _pronoun(sex: str) -> str:
+    return {"male": "He", "female": "She"}.get(sex, "The person")
+
+
+def _custody_sentence(case: Case, label: str, when: str | None, place: str | None) -> str:
     subject = case.person(case.subject)
-    who = [label]
+    who = label
     if subject is not None:
-        noun = {"male": "man", "female": "woman"}.get(subject.sex, "")
-        desc = " ".join(x for x in (f"{subject.age}-year-old" if subject.age is not None else "", noun) if x)
-        if desc:
-            who.append(f"a {desc}")
-    text = ", ".join(who)
+        noun = {"male": "man", "female": "woman"}.get(subject.sex, "person")
+        phrase = f"{subject.age}-year-old {noun}" if subject.age is not None else noun
+        if phrase != "person":
+            an = phrase.startswith(("8", "11-", "18-")) or phrase[0] in "aeiou"
+            who += f", {'an' if an else 'a'} {phrase},"
+    apprehension = next((ev for ep in case.episodes for ev in ep.events
+                         if ev.type == "apprehension" and ev.status == "happened"), None)
     authority = next((ep.authority for ep in case.episodes if ep.authority), None)
-    text += " was deprived of liberty"
+    text = f"{who} was deprived of liberty"
     if when:
-        text += f" on {when[:10]}" if len(when) >= 10 else f" in {when}"
-    if place:
-        text += f" at {place}"
+        text += " " + spoken_date(when, bool(apprehension and apprehension.approximate))
     if authority:
         text += f" by {authority}"
-    text += "."
-    if breached:
-        text += f" The file shows breaches of: {'; '.join(breached)}."
+    if place:
+        first, _, rest = place.partition(" ")
+        text += f" and held at {first.lower() if first in _ARTICLES else first}{' ' if rest else ''}{rest}"
+    return text + "."
+
+
+def _event_sentences(case: Case, pronoun: str) -> list[str]:
+    """What the recorded events say happened in custody, one clause per kind of event."""
+    events = [ev for ep in case.episodes for ev in ep.events]
+    out: list[str] = []
+    methods: list[str] = []
+    for ev in events:
+        if ev.type == "ill_treatment" and ev.status == "happened":
+            for m in ev.methods:
+                if m not in ("other", "unknown"):
+                    text = _METHOD_TEXT.get(m, m.replace("_", " "))
+                    if text not in methods:
+                        methods.append(text)
+    if methods:
+        out.append(f"The file records ill-treatment in custody: {join_words(methods)}.")
+    elif any(ev.type == "ill_treatment" and ev.status == "happened" for ev in events):
+        out.append("The file records ill-treatment in custody.")
+    questioned = [ev for ev in events if ev.type == "interrogation" and ev.status == "happened"]
+    if any(ev.lawyer_present is False for ev in questioned if ev.type == "interrogation"):
+        out.append(f"{pronoun} was questioned without a lawyer.")
+    exams = [ev for ev in events if ev.type == "medical_examination" and ev.status == "happened"]
+    if exams:
+        ex = exams[0]
+        by = _EXAMINER_TEXT.get(ex.examiner, "a doctor") if ex.type == "medical_examination" else "a doctor"
+        found = ""
+        if ex.type == "medical_examination" and ex.injuries_found is True:
+            found = ", who recorded injuries"
+        elif ex.type == "medical_examination" and ex.injuries_found is False:
+            found = ", who recorded no injuries"
+        date = f" {spoken_date(ex.at, ex.approximate)}" if ex.at else ""
+        out.append(f"{pronoun} was examined{date} by {by}{found}.")
+    elif any(ev.type == "medical_examination" and ev.status == "not_happened" for ev in events):
+        out.append(f"{pronoun} was not medically examined.")
+    if any(ev.type == "death" and ev.status == "happened" for ev in events):
+        out.append(f"{pronoun} died in custody.")
+    return out
+
+
+def _investigation_sentence(case: Case) -> str:
+    made = [c for c in case.complaints if c.status == "happened"]
+    text = "A complaint was made" if made else ""
+    inv = next((i for i in case.investigations if i.subject in ("ill_treatment", "death")), None)
+    if inv is None:
+        return text + "; no investigation is recorded." if text else ""
+    if inv.status == "happened":
+        unnamed = inv.body.lower().startswith(_UNNAMED)
+        clause = "an investigation was opened" + ("" if unnamed else f" by {inv.body}")
+        if inv.opened_at:
+            clause += " " + spoken_date(inv.opened_at, inv.approximate)
+        if inv.outcome in _OUTCOME_TEXT:
+            clause += f" and ended in {_OUTCOME_TEXT[inv.outcome]}"
+        elif inv.outcome == "ongoing":
+            clause += " and is recorded as ongoing"
+    elif inv.status == "not_happened":
+        unnamed = inv.body.lower().startswith(_UNNAMED)
+        clause = "no investigation was opened" if unnamed else f"{inv.body} did not open an investigation"
+        if inv.outcome == "refused_to_open":
+            clause += " and refused to open a criminal case"
+    else:
+        return text + "." if text else ""
+    return f"{text} and {clause}." if text else clause[0].upper() + clause[1:] + "."
+
+
+def _sentence(case: Case, label: str, result: CaseResult, breached: list[str], when: str | None,
+              place: str | None) -> str:
+    """A paragraph of whole sentences from the recorded facts and the findings; no free text of the file."""
+    subject = case.person(case.subject)
+    pronoun = _pronoun(subject.sex if subject else "unknown")
+    sentences = [_custody_sentence(case, label, when, place), *_event_sentences(case, pronoun)]
+    investigation = _investigation_sentence(case)
+    if investigation:
+        sentences.append(investigation)
+    names = list(dict.fromkeys(re.sub(r" \(art [^)]*\)$", "", b).lower() for b in breached))
     arts = [a.article for a in result.articles if a.outcome == "violation_indicated"]
-    if arts:
-        text += f" Violations indicated under CAT article(s) {', '.join(arts)}."
+    if names:
+        finding = f"On the recorded facts, the rules indicate breaches of the safeguards of {join_words(names)}"
+        if arts:
+            finding += (f", bearing on article{'s' if len(arts) > 1 else ''} {join_words(arts)} of the "
+                        f"Convention")
+        sentences.append(finding + ".")
+    else:
+        sentences.append("The recorded facts show no breach of a safeguard.")
     contested = [a.article for a in result.articles if a.outcome == "contested"]
     if contested:
-        text += f" Sources disagree on facts decisive under article(s) {', '.join(contested)}."
-    text += (f" {result.score.counts['insufficient_information']} of the applicable findings lack information"
-             f" (completeness {result.score.completeness if result.score.completeness is not None else 0:.0f}%).")
-    return text
+        sentences.append(f"Sources disagree on facts decisive under article{'s' if len(contested) > 1 else ''} "
+                         f"{join_words(contested)}.")
+    missing = result.score.counts["insufficient_information"]
+    if missing:
+        sentences.append(f"For {missing} other finding{'s' if missing != 1 else ''} the file does not record the "
+                         f"facts needed.")
+    return " ".join(sentences)
 
 
 def _treatment(result: CaseResult) -> str:

@@ -1,18 +1,44 @@
-"""Real Word footnotes for python-docx documents.
+"""Real Word footnotes for python-docx documents, with a short form for a source cited again.
 
 python-docx has no footnote API; this adds the ``word/footnotes.xml`` part (with the two
 separator footnotes Word expects) through python-docx's OPC layer, and inserts
-``w:footnoteReference`` runs. LibreOffice and Word show them as ordinary footnotes.
+``w:footnoteReference`` runs. Word and LibreOffice number the notes themselves, so each note
+shows one number. A source cited a second time gets a short note pointing back to the first:
+``Amnesty International (2013), n. 3``.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from xml.sax.saxutils import escape
 
+from safeguards.annex.layout import xml_safe
+
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 RT_FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+NOTE_TEXT, NOTE_MARK = "FootnoteText", "FootnoteReference"  # style ids the Word writer defines
 CT_FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+
+# The annex writes a source as: publisher, date, "title", citation, url (reliability B2).
+_AUTHOR_YEAR = re.compile(r'^(?P<author>[^",(]+?)(?: \([^)]*\))?, (?P<year>\d{4})(?:-\d\d){0,2}(?:, |$)')
+_AUTHOR_TITLE = re.compile(r'^(?P<author>[^",(]+?)(?: \([^)]*\))?, "(?P<title>[^"]+)"')
+_TITLE = re.compile(r'^(?:\d{4}(?:-\d\d){0,2}, )?"(?P<title>[^"]+)"')
+
+
+def short_form(text: str) -> str:
+    """The short citation of a source: ``Amnesty International (2013)``, else author and title, else the title."""
+    if m := _AUTHOR_YEAR.match(text):
+        return f"{m['author']} ({m['year']})"
+    if m := _AUTHOR_TITLE.match(text):
+        return f'{m["author"]}, "{_clip(m["title"])}"'
+    if m := _TITLE.match(text):
+        return f'"{_clip(m["title"])}"'
+    return _clip(text.split(" (reliability")[0])
+
+
+def _clip(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 class Footnotes:
@@ -20,16 +46,29 @@ class Footnotes:
 
     def __init__(self) -> None:
         self.texts: list[str] = []
+        self.first: dict[str, int] = {}
+
+    def cite(self, paragraph: Any, source: str) -> int:
+        """Cite ``source`` (its full text) at the end of ``paragraph``: in full the first time, short after."""
+        if source in self.first:
+            return self.reference(paragraph, f"{short_form(source)}, n. {self.first[source]}.")
+        number = self.reference(paragraph, source.rstrip(".") + ".")
+        self.first[source] = number
+        return number
 
     def reference(self, paragraph: Any, text: str) -> int:
-        """Append a superscript footnote reference to ``paragraph``; the footnote says ``text``."""
+        """Append a footnote reference to ``paragraph``; the footnote says ``text``. Marks that follow each
+        other are separated by a superscript comma, so two notes never read as one number."""
         from docx.oxml import parse_xml
 
-        self.texts.append(text)
+        self.texts.append(xml_safe(text))
         number = len(self.texts)
-        run = parse_xml(f'<w:r xmlns:w="{W}"><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
-                        f'<w:footnoteReference w:id="{number}"/></w:r>')
-        paragraph._p.append(run)
+        last = paragraph._p[-1] if len(paragraph._p) else None
+        superscript = '<w:vertAlign w:val="superscript"/>'
+        if last is not None and last.find(f"{{{W}}}footnoteReference") is not None:
+            paragraph._p.append(parse_xml(f'<w:r xmlns:w="{W}"><w:rPr>{superscript}</w:rPr><w:t>,</w:t></w:r>'))
+        paragraph._p.append(parse_xml(f'<w:r xmlns:w="{W}"><w:rPr><w:rStyle w:val="{NOTE_MARK}"/>{superscript}</w:rPr>'
+                                      f'<w:footnoteReference w:id="{number}"/></w:r>'))
         return number
 
     def attach(self, document: Any) -> None:
@@ -41,8 +80,10 @@ class Footnotes:
                  '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/>'
                  '</w:r></w:p></w:footnote>']
         for number, text in enumerate(self.texts, 1):
-            notes.append(f'<w:footnote w:id="{number}"><w:p><w:r><w:rPr><w:vertAlign w:val="superscript"/>'
-                         f'</w:rPr><w:footnoteRef/></w:r><w:r><w:rPr><w:sz w:val="18"/></w:rPr>'
+            notes.append(f'<w:footnote w:id="{number}"><w:p><w:pPr><w:pStyle w:val="{NOTE_TEXT}"/>'
+                         f'<w:spacing w:after="0"/></w:pPr><w:r><w:rPr><w:rStyle w:val="{NOTE_MARK}"/>'
+                         f'<w:sz w:val="18"/><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteRef/></w:r>'
+                         f'<w:r><w:rPr><w:sz w:val="18"/></w:rPr>'
                          f'<w:t xml:space="preserve"> {escape(text)}</w:t></w:r></w:p></w:footnote>')
         xml = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes xmlns:w="{W}">' + \
             "".join(notes) + "</w:footnotes>"

@@ -20,7 +20,7 @@ def run(args: argparse.Namespace) -> int:
     """Build and write the annex; 2 (and nothing written) if any input is missing or invalid, else 0."""
     from safeguards.annex.build import assemble, collect
     from safeguards.annex.reid import check
-    from safeguards.annex.render import WRITERS
+    from safeguards.annex.render import WRITERS, Cover, write_csv, write_docx
 
     formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
     bad = [f for f in formats if f not in WRITERS]
@@ -61,11 +61,17 @@ def run(args: argparse.Namespace) -> int:
     for s in collected.summaries:
         withheld.update({k: v for k, v in s.withheld.items() if k not in withheld})
     hidden = Withheld(withheld)
+    cover = Cover(organisation=args.organisation, state=args.state, session=args.session, date=args.date)
     rendered = []
     leaks = []
     for fmt in formats:  # every format is rendered and audited; then all are written together, or none
         target = confined(out, f"annex.{EXTENSIONS[fmt]}")
-        data = WRITERS[fmt](annex)
+        if fmt == "docx":
+            data = write_docx(annex, cover)
+        elif fmt == "csv":
+            data = write_csv(annex, bom=args.csv_bom)
+        else:
+            data = WRITERS[fmt](annex)
         leaks += audit_docx(target.name, data, hidden) if fmt == "docx" else audit_text(
             target.name, data.decode("utf-8", "replace"), hidden)
         rendered.append((target, data))

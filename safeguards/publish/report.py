@@ -263,7 +263,8 @@ def publish_report(loaded: Loaded, result: CaseResult, rules: RuleSet, audience:
     pub = _Publisher(case, rules, audience, hidden)
     header = CaseView.of(
         # Redaction wins over publication: a consented name that shares a withheld part (a surname) loses it.
-        id=case.id, person=pub.free(subject_label(case, audience)), title=pub.free(case.title), jurisdiction=case.jurisdiction,
+        id=case.id, person=pub.free(subject_label(case, audience)), title=pub.free(case.title),
+        jurisdiction=case.jurisdiction,
         context=case.context, region=pub.free(case.region) or None, period=_period(case),
         places=sorted({pub.free(p.name) for ep in case.episodes for p in ep.places}), status=case.status,
         audience=audience)
