@@ -140,3 +140,18 @@ def test_extractors_skip_files_that_are_not_rules(tmp_path: Path) -> None:
     assert [(line, ctx, text, c) for line, _f, (ctx, text), c in got] == [
         (3, "rule:r", "T", ["title"]), (4, "rule:r", "B", ["messages.breach"]), (4, "rule:r", "M", ["messages.met"])]
     assert list(extract_profiles(BytesIO(b"title: no id\n"), [], [], {})) == []
+
+
+def test_extraction_reads_templates_and_code_marked_for_translation(tmp_path: Path) -> None:
+    (tmp_path / "babel.cfg").write_text((ROOT / "babel.cfg").read_text(encoding="utf-8"), encoding="utf-8")
+    templates = tmp_path / "safeguards" / "templates"
+    templates.mkdir(parents=True)
+    (templates / "page.html.j2").write_text(
+        "<h1>{{ _('Findings') }}</h1>\n{% trans n=held %}\n  Held for {{ n }} h\n{% endtrans %}\n"
+        "{{ pgettext('heading', 'Sources') }}\n", encoding="utf-8")
+    (tmp_path / "safeguards" / "console.py").write_text(
+        "from x import _, N_, ngettext\n_('No case files found')\nN_('rule')\nngettext('{n} case', '{n} cases', 2)\n",
+        encoding="utf-8")
+    assert cat.keys(cat.extract(tmp_path)) == {
+        (None, "Findings"), (None, "Held for %(n)s h"), ("heading", "Sources"),
+        (None, "No case files found"), (None, "rule"), (None, "{n} case")}
