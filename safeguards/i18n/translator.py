@@ -7,6 +7,7 @@ from io import BytesIO
 from pathlib import Path
 
 from babel import Locale
+from babel.lists import format_list
 
 from safeguards.i18n import formats
 from safeguards.i18n.compile import mo_bytes
@@ -82,3 +83,24 @@ class Translator:
         if a == b:
             return self.pgettext("hours", "{n} h").format(n=a)
         return self.pgettext("hours", "between {lo} and {hi} h").format(lo=a, hi=b)
+
+    def format_days(self, lo: float, hi: float) -> str:
+        """An interval of days: "between 3 and 5 days" / "от 3 до 5 дн.", or "1 day" when both ends read the same."""
+        a = formats.format_number(lo, 1, self.locale, trim=True)
+        b = formats.format_number(hi, 1, self.locale, trim=True)
+        if a == b:
+            count = int(lo) if float(lo).is_integer() else 2  # a fraction takes the plural in English
+            return self.npgettext("days", "{n} day", "{n} days", count).format(n=a)
+        return self.pgettext("days", "between {lo} and {hi} days").format(lo=a, hi=b)
+
+    def format_bool(self, value: bool | None) -> str:
+        """A yes/no fact as a reader sees it: "yes" / "да"; ``None`` (not known) is "unknown" / "неизвестно"."""
+        if value is None:
+            return self.pgettext("value", "unknown")
+        return self.pgettext("value", "yes") if value else self.pgettext("value", "no")
+
+    def format_list(self, items: list[str]) -> str:
+        """Items joined as the language joins a list ("a, b and c" / "a, b и c"); "none" / "нет" when empty."""
+        if not items:
+            return self.pgettext("value", "none")
+        return str(format_list(items, locale=self.locale))

@@ -94,6 +94,21 @@ def test_numbers_and_hours_per_locale() -> None:
     assert ru.format_hours(1, 1.5, digits=2) == "от 1 до 1,5 ч"
 
 
+def test_days_yes_no_and_lists_per_locale() -> None:
+    en, ru, kk = translator("en"), translator("ru"), translator("kk")
+    assert en.format_days(1, 1) == "1 day"
+    assert en.format_days(4, 4) == "4 days"
+    assert en.format_days(1.5, 1.5) == "1.5 days"
+    assert en.format_days(3, 5) == "between 3 and 5 days"
+    assert ru.format_days(21, 21) == "21 дн."
+    assert ru.format_days(2, 3.5) == "от 2 до 3,5 дн."
+    assert kk.format_days(2, 3) == "2–3 күн"
+    assert [ru.format_bool(v) for v in (True, False, None)] == ["да", "нет", "неизвестно"]
+    assert en.format_list(["beating", "asphyxiation", "threats"]) == "beating, asphyxiation and threats"
+    assert ru.format_list(["избиение", "удушение", "угрозы"]) == "избиение, удушение и угрозы"
+    assert ru.format_list([]) == "нет" and en.format_list([]) == "none"
+
+
 def test_language_of_a_run() -> None:
     assert lang_from("ru", "kk", {"SAFEGUARDS_LANG": "en"}) == "ru"
     assert lang_from(None, "kk", {"SAFEGUARDS_LANG": "en"}) == "kk"
