@@ -16,6 +16,7 @@ from babel.messages.pofile import read_po
 from safeguards.i18n.translator import DOMAIN, LOCALE_DIR
 
 TEMPLATE = LOCALE_DIR / f"{DOMAIN}.pot"
+COMPLETE = ("ru",)  # languages every message must be translated into; the others fall back
 Key = tuple[str | None, str]
 _PERCENT = re.compile(r"%\((\w+)\)[sd]")
 
