@@ -11,8 +11,10 @@ from hypothesis import strategies as st
 
 from safeguards.annex.chart import PNG_FONT, PNG_WIDTH, WORD_WIDTH_PT, breaches_png, breaches_svg
 from safeguards.annex.chart import PRINT_WIDTH_PT as CHART_PRINT_PT
+from safeguards.publish.view import EventView as TimelineEvent
+from safeguards.publish.view import LimitView as Limit
+from safeguards.publish.view import TimelineView as EpisodeTimeline
 from safeguards.report.svg import PRINT_WIDTH_PT, WIDTH, tick_label, ticks, timeline_svg
-from safeguards.results import EpisodeTimeline, Limit, TimelineEvent
 
 SVG = "{http://www.w3.org/2000/svg}"
 

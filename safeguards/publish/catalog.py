@@ -65,4 +65,7 @@ WORDS: dict[str, str] = {
     "hours": N_("{n} h"), "hours_range": N_("between {lo} and {hi} h"),
     "days": N_("{n} days"), "days_range": N_("between {lo} and {hi} days"),
     "withheld": N_("[not published]"),
+    "more_precisely": N_("(more precisely)"),
+    "cited_as": N_("cited as"),
+    "counts_as": N_("counts as"),
 }

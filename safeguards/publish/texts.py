@@ -108,7 +108,7 @@ class Writer:
             "caveat") in CAVEATS else ""
         if "stated" in c:
             stated = self._(ROLES.get(c["stated"], c["stated"]))
-            return f"{c['source']} ({self._('cited as')} {stated}, {self._('counts as')} {role}: {caveat})"
+            return f"{c['source']} ({self.word('cited_as')} {stated}, {self.word('counts_as')} {role}: {caveat})"
         return f"{c['source']} ({role}" + (f"; {caveat})" if caveat else ")")
 
     def finding_ref(self, ref: Sequence[str]) -> str:
