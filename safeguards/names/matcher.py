@@ -25,6 +25,7 @@ _SEP_REGEX = r"[\W_]*"
 _NOT_LETTER = re.compile(r"[\W\d_]+")
 _TAIL = 3  # at most this many letters left of a word after a match are taken with it
 _SHORT_TAIL = 2  # for a part of four or five letters that starts a word
+_GLUE = frozenset("#@/_.=\\")  # a word right after one of these is part of a hashtag, handle, path or id
 _MAX_GAP = 3  # parts of one name this close, with nothing but spaces or punctuation between, are one match
 
 
@@ -116,7 +117,7 @@ class NameMatcher:
         return any(p is not None for p in (self._anywhere, self._one_end, self._whole))
 
     def _hits(self, pattern: re.Pattern[str], key: str, idx: list[int], size: int, camel: set[int] | None,
-              both: bool = False) -> list[_Hit]:
+              both: bool = False, text: str = "") -> list[_Hit]:
         """Every match of ``pattern`` in ``key`` as a span of the text.
 
         With ``camel`` (the text's CamelCase word starts) a match must start or end a word; with ``both`` it
@@ -128,6 +129,13 @@ class NameMatcher:
             return k <= 0 or k >= len(key) or not (key[k - 1].isalpha() and key[k].isalpha()) or idx[k] in starts
 
         starts = camel or set()
+
+        def glued(k: int) -> bool:
+            """The word holding key position ``k`` is glued onto a hashtag, a handle, a path or an id."""
+            while k > 0 and not boundary(k):
+                k -= 1
+            at = idx[k] if k < len(idx) else size
+            return at > 0 and text[at - 1] in _GLUE
 
         def hit(m: re.Match[str]) -> int:
             s, e = m.span()
@@ -141,6 +149,8 @@ class NameMatcher:
                 # It is never the start or the end of a longer word ("Zhana" of "Zhanaozen", "Жанну" of
                 # "January", "iring" of "requiring"); a short part glued in lower case ("#freeirina") is missed.
                 ok = boundary(s) and (boundary(e) or (not both and ends_soon and tail - e <= _SHORT_TAIL))
+                if not ok and not both and ends_soon and glued(s):
+                    ok = True  # "#Freebekove", "kz_2020_freebekov": the end of a glued token
                 if not ok:
                     return -1
             if ends_soon:
@@ -177,7 +187,7 @@ class NameMatcher:
             hits += self._hits(self._anywhere, key, idx, len(text), None)
         starts = camel_boundaries(unmixed)
         if self._one_end is not None:
-            hits += self._hits(self._one_end, key, idx, len(text), set(starts))
+            hits += self._hits(self._one_end, key, idx, len(text), set(starts), text=text)
         if self._whole is not None:
             hits += self._hits(self._whole, key, idx, len(text), set(starts), both=True)
         return _merge(text, hits)

@@ -483,10 +483,10 @@ def test_an_annex_format_that_fails_leaves_every_format_as_it_was(tmp_path: Path
     assert main(["annex", str(CASES), "-o", str(out), "--quiet"]) == 0
     before = _snapshot(out)
 
-    def broken(annex: object) -> bytes:
+    def broken(annex: object, cover: object = None) -> bytes:
         raise ValueError("the Word writer failed")
 
-    monkeypatch.setitem(render.WRITERS, "docx", broken)
+    monkeypatch.setattr(render, "write_docx", broken)
     assert main(["annex", str(CASES), "-o", str(out), "--quiet", "--audience", "committee"]) == 2
     assert _snapshot(out) == before
 
