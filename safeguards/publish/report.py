@@ -130,10 +130,7 @@ class _Publisher:
                 "sources": ", ".join(v.sources), "contested": v.contested, "value": self.version_value(v.value),
                 "outcome": self._(v.outcome.replace("_", " "))}) for v in f.versions]
             text = self.w.fill(self.w.template("engine.contested"), {"versions": "; ".join(items)})
-        if f.outcome == "insufficient_information" and f.missing:
-            need = "; ".join(f"{m.fact} ({self.w.text(m.reason)})" for m in f.missing)
-            text += " " + self.w.fill(self.w.template("engine.needed"), {"items": need})
-        return text
+        return text  # what is missing is listed beside it (``missing``), not repeated in the message
 
     def missing(self, f: Finding) -> list[MissingView]:
         out = []
@@ -279,7 +276,7 @@ def publish_report(loaded: Loaded, result: CaseResult, rules: RuleSet, audience:
                             generated_at=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if timestamp else None)
     articles = [ArticleView.of(article=a.article, title=pub._(a.title), form=a.form, outcome=a.outcome,
                             standard_of_proof=a.standard_of_proof, breaches=list(a.breaches),
-                            concerns=list(a.concerns), bearing=list(a.bearing), explanation=pub.w.text(a.explanation))
+                            concerns=list(a.concerns), explanation=pub.w.text(a.explanation))
                 for a in result.articles]
     rules_used = _rules(pub, [*result.findings, *result.national])
     findings = [pub.finding(f) for f in result.findings]

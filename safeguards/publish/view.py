@@ -39,7 +39,7 @@ class CitationView(Frozen):
 
     instrument: int
     provision: str | None = None
-    status: Literal["S", "S2", "N", "U"]
+    status: Literal["S", "S2", "N", "U"] = "S"
 
 
 class RuleView(Frozen):
@@ -72,7 +72,8 @@ class GlossaryEntry(Frozen):
 
 class MissingView(Frozen):
     fact: str = Field(description="A fact of ``glossary``.")
-    reason: str
+    reason: str = Field("not recorded", description="Why it is missing: 'not recorded' (in English; left out), or "
+                                                    "the range the recorded precision leaves open.")
     precise: bool = Field(False, description="The fact is recorded, but not precisely enough.")
 
 
@@ -116,9 +117,8 @@ class ArticleView(Frozen):
     form: str
     outcome: ArticleOutcome
     standard_of_proof: Proof
-    breaches: list[str]
-    concerns: list[str]
-    bearing: list[str]
+    breaches: list[str] = Field(default_factory=list)
+    concerns: list[str] = Field(default_factory=list)
     explanation: str
 
 
