@@ -1,4 +1,5 @@
-"""Build step: copy the top-level ``rules/`` (the source of truth) into the package as ``safeguards/_rules``.
+"""Build step: copy the top-level ``rules/`` (the source of truth) into the package as ``safeguards/_rules``,
+and compile the translation catalogues (``safeguards/locale``) to ``.mo`` files with Babel.
 
 Everything else about the build is declared in ``pyproject.toml``. An editable install or a source
 checkout has no ``_rules``: there ``safeguards.rules.files`` reads ``rules/`` beside the package.
@@ -26,6 +27,11 @@ class BuildWithRules(build_py):
         if target.exists():
             shutil.rmtree(target)
         shutil.copytree(ROOT / "rules", target, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        try:
+            from safeguards.i18n.compile import compile_catalogs
+        except ImportError:  # Babel missing in the build environment: the .po files are compiled at run time
+            return
+        compile_catalogs(ROOT / "safeguards" / "locale", Path(self.build_lib) / "safeguards" / "locale")
 
 
 setup(cmdclass={"build_py": BuildWithRules})
