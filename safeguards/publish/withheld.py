@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from safeguards.model.case import Case, Person
@@ -29,9 +30,15 @@ def withheld_names(people: Iterable[Person], audience: Audience) -> dict[str, st
 
 
 def _matcher(names: Mapping[str, str]) -> Any:
+    return _cached(tuple(sorted(names.items())))
+
+
+@lru_cache(maxsize=512)
+def _cached(items: tuple[tuple[str, str], ...]) -> Any:
+    """One compiled matcher per set of withheld names (the reports of one case, or reruns, share it)."""
     from safeguards.names import NameMatcher
 
-    return NameMatcher(dict(names))
+    return NameMatcher(dict(items))
 
 
 @dataclass

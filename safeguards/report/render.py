@@ -70,12 +70,20 @@ def proof_legend(report: ReportView) -> list[tuple[str, str]]:
     return [(label.replace("_", " "), PROOF_TEXT[label]) for label in sorted(used, key=lambda p: -ORDER[p])]
 
 
+def _visible(value: Any) -> Any:
+    """A printed value with control characters made visible; markup the writers built themselves is kept."""
+    return plain(value) if isinstance(value, str) and not isinstance(value, Markup) else value
+
+
 @lru_cache(maxsize=4)
 def _env(autoescape: bool) -> Any:
     from jinja2 import Environment, PackageLoader, StrictUndefined
 
+    # Every value a template prints passes ``finalize``: control and bidirectional-override characters from a
+    # case file are made visible in every text output, HTML included (autoescaping then applies).
     env = Environment(loader=PackageLoader("safeguards", "templates"), autoescape=autoescape,
-                      undefined=StrictUndefined, keep_trailing_newline=True, trim_blocks=False)
+                      undefined=StrictUndefined, keep_trailing_newline=True, trim_blocks=False,
+                      finalize=_visible)
     env.filters["md"] = md
     env.filters["mdcell"] = md
     env.filters["mdurl"] = http_url
