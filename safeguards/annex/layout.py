@@ -17,13 +17,15 @@ _OTHER_UPPER, _OTHER_LOWER = 1.0, 0.85  # Cyrillic and other letters: on the wid
 _BOLD, _SPARE = 1.15, 1.03
 # where a line may break: spaces, and after a hyphen that does not join two digits (dates are kept whole)
 _BREAK = re.compile(r"\s+|(?<=[^\d\s]-)(?=\S)|(?<=-)(?=[^\d\s])")
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+                      "|[\u0080-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 CELL_PADDING_PT = 12.0
 SAMPLE = 300  # rows measured when sharing out the width  # left and right cell margins together, with room to spare
 
 
 def xml_safe(text: str) -> str:
-    """``text`` with every character XML 1.0 forbids (control characters from YAML escapes) replaced by U+FFFD."""
+    """``text`` with every character XML 1.0 forbids (control characters from YAML escapes), and the C1 controls
+    and bidirectional overrides that could disguise it, replaced by U+FFFD."""
     return _NOT_XML.sub("\ufffd", text)
 
 

@@ -41,9 +41,12 @@ def write_json(annex: Annex) -> bytes:
 def safe_cell(value: str) -> str:
     """A cell a spreadsheet will not run as a formula: one that begins with ``=``, ``+``, ``-``, ``@``, a tab
     or a carriage return, after any leading whitespace or line break, gets a leading apostrophe."""
+    value = _INVISIBLE.sub("\ufffd", value)  # control (but line-break) and bidi-override characters made visible
     return "'" + value if _FORMULA.match(value) else value
 
 
+_INVISIBLE = re.compile("[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f"
+                        "\u202a-\u202e\u2066-\u2069]")
 CSV_HEADER = ("title", "case_code", "context", "region", "date_of_apprehension", "date_precision", "place", "sex",
               "age_group", "safeguards_breached", "articles_violation_indicated", "investigation", "sources",
               "confidential", "summary")
