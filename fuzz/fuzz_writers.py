@@ -13,8 +13,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from fuzz.writer_outputs import check_outputs, run_all  # noqa: E402
-from tests.privacy.conftest import case_data  # noqa: E402
+from fuzz.writer_outputs import check_outputs, run_all
+from tests.privacy.conftest import case_data
 
 
 def one(text: str) -> None:
