@@ -452,9 +452,10 @@ class _Semantics:
                         spots.append(((*path, name), value, f"a place's {name}"))
         for path, value, what in spots:
             if hidden.hits(value):
+                # The value is not echoed: validation output goes to consoles and CI logs, which may be public.
                 self.add(path, "spells-withheld-name",
-                         f"{what} {value!r} contains the name of a person who is not to be named; it is published "
-                         "as it is (ids name report files and footnotes)",
+                         f"{what} contains the name of a person who is not to be named; it is published as it is "
+                         "(ids name report files and footnotes)",
                          "use a neutral value, e.g. an id such as kz-2022-001 or p-2")
 
     def _titles(self) -> None:
