@@ -112,7 +112,8 @@ class Cache:
     def for_run(cls, rules_digest: str, opts: Any) -> Cache:
         directory = default_directory(getattr(opts, "cache_dir", None))
         salt = json.dumps([__version__, rules_digest, opts.profile, list(opts.formats),
-                           str(Path(opts.output).resolve()), opts.timestamp]).encode()
+                           str(Path(opts.output).resolve()), opts.timestamp,
+                           list(getattr(opts, "withheld", ()))]).encode()
         return cls(directory, salt)
 
     def _path(self, case_sha256: str) -> Path:

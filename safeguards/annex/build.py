@@ -408,11 +408,16 @@ def _raw_withheld(path: str, audience: Audience) -> dict[str, str]:
             continue
         got = p.get("consent")
         consent: dict[str, Any] = got if isinstance(got, dict) else {}
-        if consent.get("decision") == "publish_name" and audience != "internal":
+        decision = consent.get("decision")
+        if (decision == "publish_name" and audience != "internal") or (audience == "internal" and
+                                                                        decision != "confidential"):
             continue
+        pseudonym = consent.get("pseudonym")
+        label = pseudonym if decision == "pseudonym_only" and isinstance(pseudonym, str) and pseudonym \
+            else f"[{p.get('role', 'person')}]"  # as withheld_names labels the valid file's people
         for full in [p.get("name"), *(p.get("aliases") or [])]:
             if isinstance(full, str) and full.strip():
-                out.setdefault(full, f"[{p.get('role', 'person')}]")
+                out.setdefault(full, label)
     return out
 
 

@@ -41,6 +41,9 @@ class Options:
     rules_dir: str | None
     use_cache: bool
     cache_dir: str | None = None  # from the configuration; $SAFEGUARDS_CACHE_DIR wins over it
+    # Every name withheld from the public in any input of the run (name, label): a person withheld in one file
+    # is withheld from every report of the run, whatever another file records.
+    withheld: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -154,7 +157,8 @@ def _evaluate_and_write(loaded: object, rules: RuleSet, opts: Options) -> CaseOu
 
     assert isinstance(loaded, Loaded) and loaded.case is not None
     result = evaluate(loaded, rules, opts.profile)
-    withheld = Withheld.for_case(loaded.case, "public")
+    withheld = Withheld.for_case(loaded.case, "public", dict(opts.withheld)) if opts.withheld else \
+        Withheld.for_case(loaded.case, "public")
     report = publish_report(loaded, result, rules, "public", opts.timestamp, withheld)
     name = safe_name(loaded.case.id)  # the checked case id (validate refuses one that spells a withheld name)
     outputs = []
@@ -230,6 +234,17 @@ def _abort(writers: dict[str, RunWriter]) -> None:
         writer.abort()
 
 
+def _every_input_withholds(files: list[str]) -> tuple[tuple[str, str], ...]:
+    """The names withheld from the public in every input, read as far as each file's YAML allows."""
+    from safeguards.annex.build import _raw_withheld
+
+    names: dict[str, str] = {}
+    for path in files:
+        for name, label in _raw_withheld(path, "public").items():
+            names.setdefault(name, label)
+    return tuple(sorted(names.items()))
+
+
 def _run_many(files: list[str], opts: Options, jobs: int) -> Iterator[CaseOutcome]:
     from functools import partial
 
@@ -295,7 +310,7 @@ def run(args: argparse.Namespace) -> int:
     if refuse_duplicates(files):
         return 2
     opts = Options(args.profile, formats, args.output, not args.no_timestamp, args.rules, not args.no_cache,
-                   getattr(args, "cache_dir", None))
+                   getattr(args, "cache_dir", None), _every_input_withholds(files) if len(files) > 1 else ())
     colour = colour_enabled(sys.stdout)
     tally = _Tally(args.fail_on, keep_rows=len(files) <= SUMMARY_ROWS)
     writers: dict[str, RunWriter] = {}

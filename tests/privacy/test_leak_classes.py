@@ -204,3 +204,15 @@ def test_audit_command_finds_a_planted_name(tmp_path: Path) -> None:
     assert main(["audit", str(tmp_path / "outputs"), "--cases", str(tmp_path / "cases")]) == 2
     (tmp_path / "outputs" / "note.txt").write_text("nothing here", encoding="utf-8")
     assert main(["audit", str(tmp_path / "outputs"), "--cases", str(tmp_path / "cases")]) == 0
+
+
+def test_check_withholds_a_name_withheld_in_any_input(tmp_path: Path) -> None:
+    # Case A withholds the witness; case B names him in a published title but records no such person.
+    a = case_data("kz-2022-001", witness="Ivan Petrov")
+    b = case_data("kz-2022-002", witness="Someone Else")
+    b["sources"][1]["title"] = "Statement by Ivan Petrov"
+    write(tmp_path / "in", a)
+    write(tmp_path / "in", b)
+    assert main(["check", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--no-timestamp", "--no-cache",
+                 "--fail-on", "never", "--quiet"]) == 0
+    _assert_absent(outputs_text(tmp_path / "out"), ["petrov"])
