@@ -62,6 +62,17 @@ def location(path: str) -> str:
     return drive + visible(path, also=":")
 
 
+_CONTROL_OR_BIDI = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f" + "".join(sorted(BIDI))
+_SHOWN = re.compile("[" + _CONTROL_OR_BIDI + "\r]")
+_SHOWN_KEEP_CR = re.compile("[" + _CONTROL_OR_BIDI + "]")
+
+
+def shown(text: str, keep_cr: bool = False) -> str:
+    """``text`` for a document a person reads (Markdown, HTML, CSV): C0 controls but tab and line feed (and,
+    with ``keep_cr``, carriage return), C1 controls and bidi formatting characters replaced by U+FFFD."""
+    return (_SHOWN_KEEP_CR if keep_cr else _SHOWN).sub(REPLACEMENT, text)
+
+
 def no_bidi(text: str) -> str:
     """``text`` without explicit bidi formatting characters (the text's own right-to-left script
     still displays right to left; only overrides, embeddings, isolates and marks go)."""

@@ -26,7 +26,7 @@ from safeguards.model.case import Case
 from safeguards.privacy import Audience, is_confidential, label_for
 from safeguards.problems import Problem
 from safeguards.publish.report import is_published
-from safeguards.publish.withheld import Withheld, withheld_names
+from safeguards.publish.withheld import Withheld, withheld_in_file, withheld_names
 from safeguards.results import CaseResult
 from safeguards.rules.compile import RuleSet
 
@@ -344,6 +344,14 @@ class Collected:
     invalid: list[Problem]
     withheld_names: dict[str, str] = field(default_factory=dict)
 
+    def everyone_withheld(self) -> Withheld:
+        """The names withheld in any input, for the one redaction and the audit: the stricter decision wins."""
+        names = dict(self.withheld_names)
+        for s in self.summaries:
+            for term, shown in s.withheld.items():
+                names.setdefault(term, shown)
+        return Withheld(names)
+
 
 def collect(files: Sequence[str], rules: RuleSet, profile: str, audience: Audience, context: str | None = None,
             date_from: str | None = None, date_to: str | None = None, jobs: int = 1, quiet: bool = True) -> Collected:
@@ -392,35 +400,6 @@ class _Task:
 _TASK: _Task | None = None  # set by collect() before workers fork, so they inherit the compiled rules
 
 
-def _raw_withheld(path: str, audience: Audience) -> dict[str, str]:
-    """The names withheld in a file that does not validate, read as far as its YAML allows (best effort)."""
-    import yaml
-
-    try:
-        with open(path, "rb") as fh:
-            data = yaml.safe_load(fh.read(8 * 1024 * 1024))
-    except Exception:
-        return {}
-    out: dict[str, str] = {}
-    people = data.get("people") if isinstance(data, dict) else None
-    for p in people if isinstance(people, list) else []:
-        if not isinstance(p, dict):
-            continue
-        got = p.get("consent")
-        consent: dict[str, Any] = got if isinstance(got, dict) else {}
-        decision = consent.get("decision")
-        if (decision == "publish_name" and audience != "internal") or (audience == "internal" and
-                                                                        decision != "confidential"):
-            continue
-        pseudonym = consent.get("pseudonym")
-        label = pseudonym if decision == "pseudonym_only" and isinstance(pseudonym, str) and pseudonym \
-            else f"[{p.get('role', 'person')}]"  # as withheld_names labels the valid file's people
-        for full in [p.get("name"), *(p.get("aliases") or [])]:
-            if isinstance(full, str) and full.strip():
-                out.setdefault(full, label)
-    return out
-
-
 def _one(path: str) -> tuple[str, Any, dict[str, str]]:
     """What one case file adds to the annex: ("invalid", problems), ("skip", None), ("withheld", None) or
     ("summary", Summary), each with the names the file withholds from the audience."""
@@ -430,7 +409,7 @@ def _one(path: str) -> tuple[str, Any, dict[str, str]]:
     assert task is not None
     loaded = load(path)
     if not loaded.ok or loaded.case is None:
-        return "invalid", list(loaded.errors), _raw_withheld(path, task.audience)
+        return "invalid", list(loaded.errors), withheld_in_file(path, task.audience)
     case = loaded.case
     names = withheld_names(case.people, task.audience)
     if task.context is not None and case.context != task.context:
@@ -454,12 +433,7 @@ def assemble(collected: Collected, rules: RuleSet, profile: str, audience: Audie
              title: str = "Annex: documented cases") -> Annex:
     """The annex document from the collected summaries."""
     summaries = collected.summaries
-    # One redaction, with the names withheld in every input: the stricter consent decision wins.
-    names: dict[str, str] = dict(collected.withheld_names)
-    for s in summaries:
-        for term, shown in s.withheld.items():
-            names.setdefault(term, shown)
-    hidden = Withheld(names)
+    hidden = collected.everyone_withheld()  # one redaction, with the names withheld in every input
     numbers: dict[str, int] = {}
     sources: list[SourceEntry] = []
     rows = []

@@ -13,6 +13,7 @@ from safeguards.annex.chart import breaches_svg
 from safeguards.annex.model import Annex
 from safeguards.annex.word import CONFIDENTIAL, Cover, merged_safeguards, write_docx
 from safeguards.report.render import _env, md
+from safeguards.textsafe import shown
 
 __all__ = ["CONFIDENTIAL", "WRITERS", "Cover", "safe_cell", "write_csv", "write_docx", "write_html", "write_json",
            "write_md"]
@@ -41,12 +42,10 @@ def write_json(annex: Annex) -> bytes:
 def safe_cell(value: str) -> str:
     """A cell a spreadsheet will not run as a formula: one that begins with ``=``, ``+``, ``-``, ``@``, a tab
     or a carriage return, after any leading whitespace or line break, gets a leading apostrophe."""
-    value = _INVISIBLE.sub("\ufffd", value)  # control (but line-break) and bidi-override characters made visible
+    value = shown(value, keep_cr=True)  # control (but line-break) and bidi-override characters made visible
     return "'" + value if _FORMULA.match(value) else value
 
 
-_INVISIBLE = re.compile("[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f"
-                        "\u202a-\u202e\u2066-\u2069]")
 CSV_HEADER = ("title", "case_code", "context", "region", "date_of_apprehension", "date_precision", "place", "sex",
               "age_group", "safeguards_breached", "articles_violation_indicated", "investigation", "sources",
               "confidential", "summary")

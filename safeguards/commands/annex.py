@@ -54,13 +54,9 @@ def run(args: argparse.Namespace) -> int:
                          "(fix the inputs, or leave the invalid ones out, and run again)\n")
         return 2
     from safeguards.publish.audit import audit_docx, audit_text
-    from safeguards.publish.withheld import Withheld
 
     annex = assemble(collected, rules, args.profile, args.audience)
-    withheld = dict(collected.withheld_names)
-    for s in collected.summaries:
-        withheld.update({k: v for k, v in s.withheld.items() if k not in withheld})
-    hidden = Withheld(withheld)
+    hidden = collected.everyone_withheld()
     cover = Cover(organisation=args.organisation, state=args.state, session=args.session, date=args.date)
     rendered = []
     leaks = []

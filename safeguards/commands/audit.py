@@ -15,10 +15,9 @@ from safeguards.discovery import discover
 
 
 def run(args: argparse.Namespace) -> int:
-    from safeguards.annex.build import _raw_withheld
     from safeguards.casefile import load
     from safeguards.publish.audit import audit_file
-    from safeguards.publish.withheld import Withheld, withheld_names
+    from safeguards.publish.withheld import Withheld, withheld_in_file, withheld_names
 
     root = Path(args.directory)
     if not root.is_dir():
@@ -31,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
     for path in files:
         loaded = load(path)
         found = withheld_names(loaded.case.people, args.audience) if loaded.case is not None else \
-            _raw_withheld(path, args.audience)
+            withheld_in_file(path, args.audience)
         for k, v in found.items():
             names.setdefault(k, v)
     hidden = Withheld(names)

@@ -157,8 +157,7 @@ def _evaluate_and_write(loaded: object, rules: RuleSet, opts: Options) -> CaseOu
 
     assert isinstance(loaded, Loaded) and loaded.case is not None
     result = evaluate(loaded, rules, opts.profile)
-    withheld = Withheld.for_case(loaded.case, "public", dict(opts.withheld)) if opts.withheld else \
-        Withheld.for_case(loaded.case, "public")
+    withheld = Withheld.for_case(loaded.case, "public", dict(opts.withheld))
     report = publish_report(loaded, result, rules, "public", opts.timestamp, withheld)
     name = safe_name(loaded.case.id)  # the checked case id (validate refuses one that spells a withheld name)
     outputs = []
@@ -236,11 +235,11 @@ def _abort(writers: dict[str, RunWriter]) -> None:
 
 def _every_input_withholds(files: list[str]) -> tuple[tuple[str, str], ...]:
     """The names withheld from the public in every input, read as far as each file's YAML allows."""
-    from safeguards.annex.build import _raw_withheld
+    from safeguards.publish.withheld import withheld_in_file
 
     names: dict[str, str] = {}
     for path in files:
-        for name, label in _raw_withheld(path, "public").items():
+        for name, label in withheld_in_file(path, "public").items():
             names.setdefault(name, label)
     return tuple(sorted(names.items()))
 

@@ -29,6 +29,36 @@ def withheld_names(people: Iterable[Person], audience: Audience) -> dict[str, st
     return out
 
 
+def withheld_in_file(path: str, audience: Audience) -> dict[str, str]:
+    """The names a case file withholds from ``audience``, read as far as its YAML allows, valid or not (best
+    effort: labelled as :func:`withheld_names` labels them)."""
+    import yaml
+
+    try:
+        with open(path, "rb") as fh:
+            data = yaml.safe_load(fh.read(8 * 1024 * 1024))
+    except Exception:
+        return {}
+    out: dict[str, str] = {}
+    people = data.get("people") if isinstance(data, dict) else None
+    for p in people if isinstance(people, list) else []:
+        if not isinstance(p, dict):
+            continue
+        got = p.get("consent")
+        consent: dict[str, Any] = got if isinstance(got, dict) else {}
+        decision = consent.get("decision")
+        if (decision == "publish_name" and audience != "internal") or (audience == "internal" and
+                                                                        decision != "confidential"):
+            continue
+        pseudonym = consent.get("pseudonym")
+        label = pseudonym if decision == "pseudonym_only" and isinstance(pseudonym, str) and pseudonym \
+            else f"[{p.get('role', 'person')}]"  # as withheld_names labels the valid file's people
+        for full in [p.get("name"), *(p.get("aliases") or [])]:
+            if isinstance(full, str) and full.strip():
+                out.setdefault(full, label)
+    return out
+
+
 def _matcher(names: Mapping[str, str]) -> Any:
     return _cached(tuple(sorted(names.items())))
 

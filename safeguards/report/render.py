@@ -10,11 +10,13 @@ from typing import Any
 
 from markupsafe import Markup
 
+from safeguards import textsafe
 from safeguards.engine.proof import LEGEND_NOTE, ORDER, PROOF_TEXT
 from safeguards.publish.view import EventView, FindingView, ReportView
 from safeguards.report.svg import timeline_svg
 from safeguards.results import OUTCOMES
 from safeguards.rules.compile import RuleSet
+from safeguards.textsafe import shown
 
 Writer = Callable[[ReportView, RuleSet], str]
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|<>#])")
@@ -32,12 +34,9 @@ def hours(e: EventView) -> str:
     return f"{lo:.{digits}f} h" if abs(hi - lo) < 0.05 else f"{lo:.{digits}f}-{hi:.{digits}f} h"
 
 
-_CONTROL = re.compile("[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
 def plain(text: Any) -> str:
     """Text with control and bidirectional-override characters made visible as U+FFFD."""
-    return _CONTROL.sub("\ufffd", str(text))
+    return shown(str(text))
 
 
 def md(text: Any) -> str:
@@ -47,11 +46,10 @@ def md(text: Any) -> str:
 
 
 def http_url(url: Any) -> str:
-    """``url`` if it is an http(s) address with no character that could end a link; else empty."""
-    text = str(url or "")
-    if not re.match(r"^https?://[^\s<>\"'`\\]+$", text) or _CONTROL.search(text):
-        return ""
-    return text
+    """``url`` if it is an http(s) address (:func:`safeguards.textsafe.http_url`) with no character that could
+    end a Markdown or HTML link; else empty."""
+    text = textsafe.http_url(str(url or "")) or ""
+    return "" if any(ch in text for ch in "<>\"'`\\") else text
 
 
 def _md_escape(m: re.Match[str]) -> str:
