@@ -32,6 +32,9 @@ def run(args: argparse.Namespace) -> int:
     except RuleError as exc:
         sys.stderr.write(str(exc) + "\n")
         return 2
+    from safeguards import gcpolicy
+
+    gcpolicy.for_batch()
     if args.profile not in rules.profiles:
         names = ", ".join(sorted(rules.profiles))
         sys.stderr.write(f"safeguards: unknown profile {args.profile!r}; use one of: {names}\n")

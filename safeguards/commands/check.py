@@ -328,6 +328,9 @@ def run(args: argparse.Namespace) -> int:
                 tally.add(hit)
         if todo or "sarif" in formats:  # the SARIF log describes the rules
             _rules(args.rules)
+        from safeguards import gcpolicy
+
+        gcpolicy.for_batch()
         writers = _run_writers(opts, args.sarif_undecided)
         outcomes = _run_many(todo, opts, max(0, args.jobs))
         if ordered:

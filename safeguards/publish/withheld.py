@@ -77,6 +77,7 @@ class Withheld:
 
     names: dict[str, str]
     _m: Any = field(default=None, repr=False)
+    _seen: dict[str, str] = field(default_factory=dict, repr=False)  # text -> redacted (one report repeats values)
 
     @classmethod
     def for_case(cls, case: Case, audience: Audience, also: Mapping[str, str] | None = None) -> Withheld:
@@ -98,7 +99,12 @@ class Withheld:
         """``text`` with every form of every withheld name replaced."""
         if not text or not self.names:
             return text or ""
-        return str(self.matcher.redact(text))
+        done = self._seen.get(text)
+        if done is None:
+            if len(self._seen) > 10_000:
+                self._seen.clear()
+            done = self._seen[text] = str(self.matcher.redact(text))
+        return done
 
     def hits(self, text: str) -> list[str]:
         """The forms of withheld names found in ``text`` (for the audit)."""
