@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from safeguards import __version__
 from safeguards.config import Config
+from safeguards.i18n import LANGS
 from safeguards.problems import SafeguardsError
 from safeguards.report import formats as check_formats
 
@@ -162,6 +163,8 @@ def _parser(cfg: Config | None = None) -> argparse.ArgumentParser:
                         "case's place, date, age, sex and context")
     a.add_argument("--jobs", type=_jobs, default=0, metavar="N", help=JOBS_HELP)
     a.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    a.add_argument("--lang", default=None, choices=LANGS, help="language of the annex (default: the configuration, "
+                                                               "SAFEGUARDS_LANG, the system locale, else en)")
     a.set_defaults(language=cfg.language)
     cover = a.add_argument_group("title page of the Word annex (a detail not given is left out)")
     cover.add_argument("--organisation", default=None, metavar="NAME", help="the submitting organisation")
