@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from safeguards import __version__
-from safeguards.annex.model import Annex, ArticleSection, CaseRow, Figures, SafeguardLine, SourceEntry
 from safeguards.annex import texts
+from safeguards.annex.model import Annex, ArticleSection, CaseRow, Figures, SafeguardLine, SourceEntry
 from safeguards.annex.reid import Quasi, age_group
 from safeguards.annex.summary import summary_paragraph
 from safeguards.casefile import Loaded, load
@@ -30,7 +30,6 @@ from safeguards.publish.report import is_published
 from safeguards.publish.withheld import Withheld, withheld_in_file, withheld_names
 from safeguards.results import CaseResult
 from safeguards.rules.compile import RuleSet
-
 
 RANK = {"breach": 0, "contested": 1, "insufficient_information": 2, "met": 3, "not_applicable": 4}
 

@@ -163,7 +163,7 @@ def custody_sentence(t: Translator, case: Case, label: str, when: str | None, pl
         if t.lang == "en" and first in _ARTICLES:  # "held at the police station"
             place = first.lower() + (" " + rest if rest else "")
         text += t.pgettext("annex:custody", " and held at {place}").format(place=place)
-    return text + "."
+    return _one_stop(text + ".")
 
 
 def _by_gender(t: Translator, g: str, male: str, female: str, person: str) -> str:

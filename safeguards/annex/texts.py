@@ -13,7 +13,6 @@ from safeguards.engine import proof
 from safeguards.i18n import Translator
 
 
-
 def safeguard_name(safeguard: str) -> str:
     """``access-to-lawyer-from-outset`` as a reader sees it in English: ``Access to lawyer from outset``."""
     return safeguard.replace("-", " ").capitalize()
@@ -88,9 +87,9 @@ def proof_texts(t: Translator) -> dict[str, str]:
 
 def protection_text(t: Translator, audience: str) -> str:
     return {
-        "public": t.pgettext("annex", "Only people who consented appear by name; others by pseudonym or case code; cases "
-                                  "whose subject asked for confidentiality are left out and counted. Names and "
-                                  "aliases of people who have not consented are removed from every text."),
+        "public": t.pgettext("annex", "Only people who consented appear by name; others by pseudonym or case code; "
+                                      "cases whose subject asked for confidentiality are left out and counted. Names "
+                                      "and aliases of people who have not consented are removed from every text."),
         "committee": t.pgettext("annex", "Cases whose subject asked for confidentiality are included, marked "
                                      "confidential in every format, and their people are never named; every page is "
                                      "marked confidential."),
@@ -100,8 +99,8 @@ def protection_text(t: Translator, audience: str) -> str:
 
 
 def reliability_text(t: Translator) -> str:
-    return t.pgettext("annex", "Sources are graded on the Admiralty scale: source reliability A (reliable) to F (cannot "
-                           "be judged), information credibility 1 (confirmed) to 6 (cannot be judged).")
+    return t.pgettext("annex", "Sources are graded on the Admiralty scale: source reliability A (reliable) to F "
+                               "(cannot be judged), information credibility 1 (confirmed) to 6 (cannot be judged).")
 
 
 def conclusions_text(t: Translator) -> str:

@@ -153,10 +153,13 @@ def write_docx(annex: Annex, cover: Cover | None = None) -> bytes:
             label += "\n" + confidential
         breaches = "\n".join(texts.with_articles(t, name, arts) if arts else name
                              for name, arts in merged_safeguards(c.breaches, t).items())
-        rows.append((label, c.apprehended or t.pgettext("annex", "unknown"), c.place or t.pgettext("annex", "unknown"),
-                     breaches or t.pgettext("annex", "none shown"), c.investigation, " ".join(f"[{n}]" for n in c.sources)))
-    body.table((t.pgettext("annex", "Case"), t.pgettext("annex", "Detained"), t.pgettext("annex", "Place"), t.pgettext("annex", "Safeguards breached"),
-                t.pgettext("annex", "Investigation"), t.pgettext("annex", "Sources")), rows)
+        unknown = t.pgettext("annex", "unknown")
+        rows.append((label, c.apprehended or unknown, c.place or unknown, breaches or t.pgettext("annex", "none shown"),
+                     c.investigation, " ".join(f"[{n}]" for n in c.sources)))
+    header = (t.pgettext("annex", "Case"), t.pgettext("annex", "Detained"), t.pgettext("annex", "Place"),
+              t.pgettext("annex", "Safeguards breached"), t.pgettext("annex", "Investigation"),
+              t.pgettext("annex", "Sources"))
+    body.table(header, rows)
     body.heading(t.pgettext("annex", "Case summaries"), level=1)
     notes = Footnotes(citation_style(t))
     text_of = {s.number: s.text for s in annex.sources}
