@@ -709,8 +709,8 @@ def _define_under(kind: str) -> Message:
 _NAMES_A_PARTY = re.compile(r"\b[A-Z][\w'-]+\s+v(?:s)?\.?\s+[A-Z]|\b(?:CAT|CCPR)/C/\d+/D/\d+/\d+|\bv\. [A-Z]")
 
 
-def _label(rec: BaseModel, kind: str) -> Message:
+def _label(rec: BaseModel, kind: str) -> str:
     rid = getattr(rec, "id", None)
     typ = getattr(rec, "type", None)  # an event's type is a case-file value, printed as written
     what: str = str(typ) if typ else _LABELS.get(kind) or _kind(kind)
-    return N_("{what} {id}", what=what, id=rid) if rid else Message(what)
+    return N_("{what} {id}", what=what, id=rid) if rid else what

@@ -86,15 +86,21 @@ def localize(text: str, lang: str) -> str:
 
 
 def parse(text: str, templates: Iterable[Message]) -> str:
-    """``text`` as a :class:`Message` of the first template it is an instance of (its fields read back as
-    text), or ``text`` itself: for messages made elsewhere in English, such as a library's or a validator's."""
+    """``text`` as a :class:`Message` of the template it is an instance of (its fields read back as text; of
+    several, the one whose fields take the least of it), or ``text`` itself: for messages made elsewhere in
+    English, such as a library's or a validator's."""
+    best: Message | None = None
     for template in templates:
         m = _pattern(template.template).fullmatch(text)
         if m is not None:
             candidate = Message(template.template, m.groupdict())
-            if candidate == text:
-                return candidate
-    return text
+            if candidate == text and (best is None or _taken(candidate) < _taken(best)):
+                best = candidate
+    return text if best is None else best
+
+
+def _taken(message: Message) -> int:
+    return sum(len(str(v)) for v in message.params.values())
 
 
 @lru_cache(maxsize=256)
