@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from safeguards import __version__
 from safeguards.config import Config
+from safeguards.message import N_, localize
 from safeguards.problems import SafeguardsError
 from safeguards.report import formats as check_formats
 
@@ -211,6 +212,22 @@ def _parser(cfg: Config | None = None) -> argparse.ArgumentParser:
     return p
 
 
+def _language(cli_value: str | None, cfg: Config | None) -> str:
+    """The language of the run (docs/i18n.md); raises InputError for an unknown configured value."""
+    from safeguards.i18n import lang_from
+
+    return lang_from(cli_value, cfg.language if cfg else None, config_path=(cfg.source if cfg else None) or
+                     "configuration")
+
+
+def _error_language(cli_value: str | None, cfg: Config | None) -> str:
+    """The language errors are printed in: the run's, or English when that cannot be told."""
+    try:
+        return _language(cli_value, cfg)
+    except SafeguardsError:
+        return "en"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script."""
     from safeguards.config import load as load_config
@@ -218,15 +235,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         cfg = load_config()
     except SafeguardsError as exc:
-        sys.stderr.write(str(exc) + "\n")
+        sys.stderr.write(exc.problem.render(_error_language(None, None)) + "\n")
         return EXIT_ERROR
     args = _parser(cfg).parse_args(argv)
+    lang = _error_language(getattr(args, "lang", None), cfg)
     try:
         if args.command == "validate":
             from safeguards.commands.validate import run as run_validate
 
             return run_validate(args.paths, args.format, args.strict, args.output, max(0, args.jobs),
-                                only_case_files=args.only_case_files, quiet=args.quiet)
+                                only_case_files=args.only_case_files, quiet=args.quiet,
+                                lang=_language(args.lang, cfg))
         if args.command == "schema":
             from safeguards.schemas import schema_text
 
@@ -243,7 +262,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "migrate":
             from safeguards.commands.migrate import run as run_migrate
 
-            return run_migrate(args.paths, args.in_place, args.output, args.check)
+            return run_migrate(args.paths, args.in_place, args.output, args.check, lang=_language(args.lang, cfg))
         if args.command == "audit":
             from safeguards.commands.audit import run as run_audit
 
@@ -257,20 +276,23 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run_uwazi(args)
     except KeyboardInterrupt:
-        sys.stderr.write("safeguards: interrupted\n")
+        sys.stderr.write(localize(N_("safeguards: interrupted"), lang) + "\n")
         return EXIT_ERROR
     except BrokenPipeError:
         return EXIT_ERROR
     except SafeguardsError as exc:
-        sys.stderr.write(str(exc) + "\n")
+        sys.stderr.write(exc.problem.render(lang) + "\n")
         return EXIT_ERROR
     except OSError as exc:
-        sys.stderr.write(f"safeguards: {exc.filename or ''}: {exc.strerror or exc}\n")
+        from safeguards.discovery import os_reason
+
+        sys.stderr.write(f"safeguards: {exc.filename or ''}: {localize(os_reason(exc), lang)}\n")
         return EXIT_ERROR
     except Exception as exc:  # the last resort: a bug must not show a user a traceback
-        sys.stderr.write(f"safeguards: internal error ({type(exc).__name__}: {str(exc)[:300]}). This is a bug in "
-                         "safeguards, not in your input; please report it with the command you ran. "
-                         "Set SAFEGUARDS_DEBUG=1 to see the traceback.\n")
+        sys.stderr.write(localize(N_("safeguards: internal error ({error}). This is a bug in safeguards, not in your "
+                                     "input; please report it with the command you ran. Set SAFEGUARDS_DEBUG=1 to "
+                                     "see the traceback.", error=f"{type(exc).__name__}: {str(exc)[:300]}"), lang)
+                         + "\n")
         if os.environ.get("SAFEGUARDS_DEBUG"):
             raise
         return EXIT_ERROR
