@@ -2,9 +2,10 @@
 
 The key is the SHA-256 of the case file's bytes together with the tool
 version, the rule set's digest, the profile, the formats, the output
-directory and the timestamp flag; so a changed rule, tool version or option
-misses. Looking up needs only the rule files' digest, not the compiled rules,
-so a rerun where nothing changed imports neither the case model nor the engine.
+directory, the timestamp flag, the withheld names and the reports'
+language; so a changed rule, tool version, option or language misses.
+Looking up needs only the rule files' digest, not the compiled rules, so a
+rerun where nothing changed imports neither the case model nor the engine.
 
 The cache is trusted input (a hit skips the evaluation), so it lives where
 only the user writes: ``--cache-dir DIR``, else ``$SAFEGUARDS_CACHE_DIR``, else
@@ -113,7 +114,7 @@ class Cache:
         directory = default_directory(getattr(opts, "cache_dir", None))
         salt = json.dumps([__version__, rules_digest, opts.profile, list(opts.formats),
                            str(Path(opts.output).resolve()), opts.timestamp,
-                           list(getattr(opts, "withheld", ()))]).encode()
+                           list(getattr(opts, "withheld", ())), getattr(opts, "language", "en")]).encode()
         return cls(directory, salt)
 
     def _path(self, case_sha256: str) -> Path:

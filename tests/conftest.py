@@ -25,5 +25,12 @@ def rules() -> RuleSet:
 
 
 @pytest.fixture(autouse=True)
+def _english_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Outputs are English unless a test asks for a language: the machine's locale never decides."""
+    for name in ("SAFEGUARDS_LANG", "LANGUAGE", "LANG", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture(autouse=True)
 def _isolated_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SAFEGUARDS_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))

@@ -6,13 +6,17 @@ import csv
 import io
 import re
 from collections.abc import Callable
+from functools import lru_cache
+from typing import Any
 
 from markupsafe import Markup
 
+from safeguards.annex import texts
 from safeguards.annex.chart import breaches_svg
 from safeguards.annex.model import Annex
 from safeguards.annex.word import CONFIDENTIAL, Cover, merged_safeguards, write_docx
-from safeguards.report.render import _env, md
+from safeguards.i18n import install, translator
+from safeguards.report.render import md, plain
 from safeguards.textsafe import shown
 
 __all__ = ["CONFIDENTIAL", "WRITERS", "Cover", "safe_cell", "write_csv", "write_docx", "write_html", "write_json",
@@ -24,14 +28,50 @@ Writer = Callable[[Annex], bytes]
 _FORMULA = re.compile(r"^[\t\r]|^[\s\u200b\ufeff]*[=+\-@]")
 
 
+def _visible(value: Any) -> Any:
+    """A printed value with control characters made visible; markup the writers built themselves is kept."""
+    return plain(value) if isinstance(value, str) and not isinstance(value, Markup) else value
+
+
+@lru_cache(maxsize=8)
+def _env(autoescape: bool, lang: str) -> Any:
+    """The annex templates' environment in ``lang`` (one per language and escaping)."""
+    from jinja2 import Environment, PackageLoader, StrictUndefined
+
+    env = Environment(loader=PackageLoader("safeguards", "templates"), autoescape=autoescape,
+                      undefined=StrictUndefined, keep_trailing_newline=True, trim_blocks=False, finalize=_visible)
+    env.filters["md"] = md
+    t = install(env, lang)
+    env.globals.update(texts=texts, t=t)
+    return env
+
+
+def _context(annex: Annex) -> dict[str, Any]:
+    t = translator(annex.language)
+    m = annex.methodology
+    return {"annex": annex, "t": t, "banner": texts.confidential_banner(t),
+            "header": texts.header_line(t, m["cases"], m["period"], annex.withheld_confidential,
+                                        annex.excluded_invalid, m["profile"], m["rules"]["count"],
+                                        m["rules"]["sha256"]),
+            "figures": [(title, {texts.category_label(t, name, k): v for k, v in getattr(annex.figures, name).items()})
+                        for name, title in texts.figure_titles(t)],
+            "activity": texts.activity_line(t, annex.figures.complaints_made, annex.figures.investigations_opened,
+                                            annex.figures.prosecutions),
+            "outcomes": [(texts.outcome_label(t, k), v) for k, v in m["outcomes"].items()],
+            "proofs": [(texts.proof_label(t, k), v) for k, v in m["standards_of_proof"].items()]}
+
+
 def write_md(annex: Annex) -> bytes:
-    text = _env(False).get_template("annex.md.j2").render(annex=annex, md=md, banner=CONFIDENTIAL)
+    text = _env(False, annex.language).get_template("annex.md.j2").render(md=md, **_context(annex))
     return str(text).encode("utf-8")
 
 
 def write_html(annex: Annex) -> bytes:
-    text = _env(True).get_template("annex.html.j2").render(
-        annex=annex, banner=CONFIDENTIAL, chart=Markup(breaches_svg(annex.figures.breaches_by_safeguard)))
+    t = translator(annex.language)
+    chart = breaches_svg(annex.figures.breaches_by_safeguard, title=t.pgettext("annex", "Cases with a breach, by "
+                                                                                        "safeguard"),
+                         empty=t.pgettext("annex", "no breaches recorded"))
+    text = _env(True, annex.language).get_template("annex.html.j2").render(chart=Markup(chart), **_context(annex))
     return str(text).encode("utf-8")
 
 
@@ -49,7 +89,6 @@ def safe_cell(value: str) -> str:
 CSV_HEADER = ("title", "case_code", "context", "region", "date_of_apprehension", "date_precision", "place", "sex",
               "age_group", "safeguards_breached", "articles_violation_indicated", "investigation", "sources",
               "confidential", "summary")
-_PRECISION = {4: "year", 7: "month", 10: "day"}
 
 
 def write_csv(annex: Annex, bom: bool = False) -> bytes:
@@ -59,16 +98,20 @@ def write_csv(annex: Annex, bom: bool = False) -> bytes:
     that precision in a column of its own; each safeguard has one label, whatever articles it bears
     on. ``bom`` starts the file with a byte order mark, so that Excel reads it as UTF-8.
     """
+    t = translator(annex.language)
+    precision = {4: t.pgettext("annex:precision", "year"), 7: t.pgettext("annex:precision", "month"),
+                 10: t.pgettext("annex:precision", "day")}
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(CSV_HEADER)
     by_number = {s.number: s.key for s in annex.sources}
     for c in annex.cases:
         date = (c.apprehended or "")[:10]
-        row = [c.label, c.code, c.context or "", c.region or "", date, _PRECISION.get(len(date), ""),
-               c.place or "", c.sex, c.age_group, "|".join(merged_safeguards(c.breaches)), "|".join(c.articles),
+        row = [c.label, c.code, c.context or "", c.region or "", date, precision.get(len(date), ""),
+               c.place or "", texts.sex_label(t, c.sex), texts.age_group_label(t, c.age_group),
+               "|".join(merged_safeguards(c.breaches, t)), "|".join(c.articles),
                c.investigation, "|".join(f"[{n}] {by_number[n]}" for n in c.sources),
-               "yes" if c.confidential else "no", c.summary]
+               t.format_bool(c.confidential), c.summary]
         writer.writerow([safe_cell(str(v)) for v in row])
     return ("\ufeff" if bom else "").encode("utf-8") + out.getvalue().encode("utf-8")
 

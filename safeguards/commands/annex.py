@@ -21,6 +21,9 @@ def run(args: argparse.Namespace) -> int:
     from safeguards.annex.build import assemble, collect
     from safeguards.annex.reid import check
     from safeguards.annex.render import WRITERS, Cover, write_csv, write_docx
+    from safeguards.i18n import lang_from
+
+    lang = lang_from(getattr(args, "lang", None), getattr(args, "language", None))
 
     formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
     bad = [f for f in formats if f not in WRITERS]
@@ -43,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
     if refuse_duplicates(files):
         return 2
     collected = collect(files, rules, args.profile, args.audience, args.context, args.date_from, args.date_to,
-                        max(0, args.jobs), quiet=args.quiet)
+                        max(0, args.jobs), quiet=args.quiet, lang=lang)
     errors_in_colour = colour_enabled(sys.stderr)
     for p in [*missing, *collected.invalid]:
         sys.stderr.write(paint(p.render(), errors_in_colour) + "\n")
