@@ -142,7 +142,7 @@ def store(rules: RuleSet) -> None:
         signed = sign(cache, name, pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
         if signed is not None:
             write_atomic(cache / FOLDER / name, signed, mode=0o600)
-    except (OSError, SafeguardsError, pickle.PicklingError):
+    except (OSError, SafeguardsError, pickle.PicklingError, RuntimeError):
         pass
 
 
