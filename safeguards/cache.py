@@ -102,6 +102,24 @@ def _mac(key: bytes, name: str, body: bytes) -> str:
     return hmac.new(key, name.encode() + b"\0" + body, hashlib.sha256).hexdigest()
 
 
+def sign(directory: Path, name: str, body: bytes) -> bytes | None:
+    """``body`` as an entry named ``name`` of the cache in ``directory`` (its MAC line first); None when the
+    folder has no key that is safe to use (one is created, mode 0600, if missing)."""
+    key = _key(directory, create=True)
+    if key is None:
+        return None
+    return _mac(key, name, body).encode() + b"\n" + body
+
+
+def verified(directory: Path, name: str, raw: bytes) -> bytes | None:
+    """The body of an entry read back, if its MAC verifies under the folder's key; else None (never trusted)."""
+    key = _key(directory, create=False)
+    mac, _, body = raw.partition(b"\n")
+    if key is None or not hmac.compare_digest(mac, _mac(key, name, body).encode()):
+        return None
+    return body
+
+
 @dataclass(frozen=True)
 class Cache:
     """One run's view of the cache."""
@@ -131,9 +149,8 @@ class Cache:
             raw = path.read_bytes()
         except OSError:
             return None
-        key = _key(self.directory, create=False)
-        mac, _, body = raw.partition(b"\n")
-        if key is None or not hmac.compare_digest(mac, _mac(key, path.name, body).encode()):
+        body = verified(self.directory, path.name, raw)
+        if body is None:
             _warn(f"ignoring cache entry {path}: it does not verify against this cache's key (an entry copied "
                   "from elsewhere, or tampered with); the case is evaluated")
             return None
@@ -164,12 +181,11 @@ class Cache:
                 "violations": list(outcome.violations), "breach_severities": list(outcome.breach_severities),
                 "written": list(outcome.written), "records": [list(r) for r in outcome.records],
                 "sizes": {w: os.stat(w).st_size for w in outcome.written if os.path.exists(w)}}
-        key = _key(self.directory, create=True)
-        if key is None:
-            return
         path = self._path(case_sha256)
-        body = json.dumps(data).encode("utf-8")
+        signed = sign(self.directory, path.name, json.dumps(data).encode("utf-8"))
+        if signed is None:
+            return
         try:
-            write_atomic(path, _mac(key, path.name, body).encode() + b"\n" + body)
+            write_atomic(path, signed)
         except (OSError, SafeguardsError):
             pass  # a cache that cannot be written only costs speed

@@ -12,6 +12,10 @@ import os
 import sys
 from collections.abc import Sequence
 
+# Pydantic plugins are not loaded (see safeguards/__main__.py): set before any model is built, so that the
+# console script, which enters here, gets it too.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+
 from safeguards import __version__
 from safeguards.config import Config
 from safeguards.message import N_, localize
