@@ -6,7 +6,7 @@ of :class:`Report`; its JSON Schema is generated from these models.
 
 from __future__ import annotations
 
-from typing import Any, Literal, Self, cast
+from typing import Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field
 

@@ -153,12 +153,12 @@ def _evaluate_and_write(loaded: object, rules: RuleSet, opts: Options) -> CaseOu
     from safeguards.casefile import Loaded
     from safeguards.publish.audit import audit_text
     from safeguards.publish.report import publish_report
-    from safeguards.publish.withheld import Withheld
+    from safeguards.publish.withheld import Withheld, for_run
     from safeguards.report.render import WRITERS
 
     assert isinstance(loaded, Loaded) and loaded.case is not None
     result = evaluate(loaded, rules, opts.profile)
-    withheld = Withheld.for_case(loaded.case, "public", dict(opts.withheld))
+    withheld = Withheld.for_case(loaded.case, "public", for_run(opts.withheld))
     report = publish_report(loaded, result, rules, "public", opts.timestamp, withheld, language=opts.language)
     name = safe_name(loaded.case.id)  # the checked case id (validate refuses one that spells a withheld name)
     outputs = []

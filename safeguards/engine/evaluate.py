@@ -179,7 +179,6 @@ class Evaluator:
         """One rule on one instance; ``base`` is the instance's activation, when the caller keeps it."""
         params = self.base_params[rule.rule.id] if params is None else params
         act = base if base is not None else activation(inst.facts)
-        msgs = rule.rule.messages
         names = _reads(rule)
         memo_key = None
         if not self.strict:
@@ -264,7 +263,7 @@ def _message_follows(rule: CompiledRule, message: Text) -> bool:
 
 
 _DECLS: dict[str, frozenset[str]] = {}
-_READS: dict[tuple[str, ...], tuple[str, ...]] = {}
+_READS: dict[tuple[str | None, ...], tuple[str, ...]] = {}
 
 
 def _frozen(value: Any) -> Any:
