@@ -187,8 +187,10 @@ class _Publisher:
                 # The notes on a citation stay in the rule set (``safeguards rules show``, docs/rules/): the
                 # report names the instrument, the provision and how sure the reference is of it.
                 basis.append(CitationView.of(instrument=self.instruments[key], provision=c.provision, status=c.status))
-        return RuleView.of(title=title, safeguard=f.safeguard, articles=list(f.articles), severity=f.severity,
-                        weight=f.weight, role=f.role, law=f.law, legal_basis=basis)
+        return RuleView.of(title=title, safeguard=f.safeguard, scope=f.scope, articles=list(f.articles),
+                           severity=f.severity, weight=f.weight, role=f.role, law=f.law,
+                           recommendation=self.recommendation(f.recommendation) if f.recommendation else None,
+                           legal_basis=basis)
 
     def source(self, s: Source) -> SourceView:
         shown = not self.public or self.audience == "committee" or is_published(s)
@@ -320,7 +322,7 @@ def publish_report(loaded: Loaded, result: CaseResult, rules: RuleSet, audience:
                    for (name, since, timing) in sorted(pub.instruments, key=pub.instruments.__getitem__)]
     return ReportView.of(
         report_version=2, language=language, case=header, profile=result.profile, instruments=instruments,
-        rules=rules_used,
+        rules=rules_used, instances={f.instance: f.instance_label for f in [*findings, *national]},
         glossary=dict(sorted(pub.glossary.items())), facts=pub.facts, findings=findings, national=national,
         national_note=pub.w.text(result.national_note) if result.national_note else None, articles=articles,
         score=result.score, timeline=_timeline(pub, result.profile), sources=[pub.source(s) for s in case.sources],
