@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from safeguards.names.kazakh import ALL_ENDINGS
@@ -29,8 +30,10 @@ _GLUE = frozenset("#@/_.=\\")  # a word right after one of these is part of a ha
 _MAX_GAP = 3  # parts of one name this close, with nothing but spaces or punctuation between, are one match
 
 
+@lru_cache(maxsize=262_144)
 def term_key(term: str) -> str:
-    """The key of a form as the trie holds it: letters, and one space between words."""
+    """The key of a form as the trie holds it: letters, and one space between words (remembered: the forms of
+    common names recur from case to case)."""
     return _SEP.join(w for w in _NOT_LETTER.split(skeleton(term)[0]) if w)
 
 
