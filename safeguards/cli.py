@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 # Pydantic plugins are not loaded (see safeguards/__main__.py): set before any model is built, so that the
 # console script, which enters here, gets it too.
@@ -82,7 +82,8 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         # argparse exits with 2 on usage errors, which is our code too; keep its message short.
         self.print_usage(sys.stderr)
-        self.exit(EXIT_ERROR, f"safeguards: error: {message}\n")
+        self.exit(EXIT_ERROR, argparse._("%(prog)s: error: %(message)s\n")  # type: ignore[attr-defined]
+                  % {"prog": "safeguards", "message": message})
 
 
 def _parser(cfg: Config | None = None) -> argparse.ArgumentParser:
@@ -232,6 +233,72 @@ def _error_language(cli_value: str | None, cfg: Config | None) -> str:
         return "en"
 
 
+# argparse's own messages, so that usage lines and usage errors can be translated (argparse calls ``gettext``).
+ARGPARSE_MESSAGES = (
+    "usage: ", "positional arguments", "options", "show this help message and exit",
+    "show program's version number and exit", "the following arguments are required: %s",
+    "unrecognized arguments: %s", "expected one argument", "argument %(argument_name)s: %(message)s",
+    "invalid choice: %(value)r (choose from %(choices)s)", "invalid %(type)s value: %(value)r",
+    "not allowed with argument %s", "ignored explicit argument %r", "one of the arguments %s is required",
+    "%(prog)s: error: %(message)s\n",
+)
+
+
+def _walk(parser: argparse.ArgumentParser) -> Iterator[argparse.ArgumentParser]:
+    yield parser
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in dict.fromkeys(action.choices.values()):
+                yield from _walk(sub)
+
+
+def help_texts(parser: argparse.ArgumentParser) -> list[str]:
+    """Every help text, description and group title of ``parser`` and its sub-commands, in order, once."""
+    out: dict[str, None] = {}
+    for p in _walk(parser):
+        for text in [p.description, *(g.title for g in p._action_groups)]:
+            if text:
+                out[text] = None
+        for action in p._actions:
+            choices = getattr(action, "_choices_actions", [])
+            for item in [action, *choices]:
+                if item.help and item.help != argparse.SUPPRESS:
+                    out[item.help] = None
+    return list(out)
+
+
+def _lang_in(argv: Sequence[str]) -> str | None:
+    """``--lang X`` or ``--lang=X`` in ``argv`` (read before parsing: help and usage errors use it)."""
+    for i, arg in enumerate(argv):
+        value = argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else arg[7:] if arg.startswith("--lang=") else None
+        if value in LANGS:
+            return value
+    return None
+
+
+def _parse(parser: argparse.ArgumentParser, argv: list[str], lang: str) -> argparse.Namespace:
+    """``parser.parse_args(argv)`` with help texts and argparse's messages in ``lang``."""
+    if lang == "en":
+        return parser.parse_args(argv)
+    from safeguards.i18n import translator
+
+    t = translator(lang)
+    for p in _walk(parser):
+        p.description = t.pgettext("cli", p.description) if p.description else p.description
+        for g in p._action_groups:
+            g.title = t.pgettext("cli", g.title) if g.title else g.title
+        for action in p._actions:
+            for item in [action, *getattr(action, "_choices_actions", [])]:
+                if item.help and item.help != argparse.SUPPRESS:
+                    item.help = t.pgettext("cli", item.help)
+    saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
+    argparse._, argparse.ngettext = t.gettext, t.ngettext  # type: ignore[attr-defined]
+    try:
+        return parser.parse_args(argv)
+    finally:
+        argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script."""
     from safeguards.config import load as load_config
@@ -241,7 +308,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SafeguardsError as exc:
         sys.stderr.write(exc.problem.render(_error_language(None, None)) + "\n")
         return EXIT_ERROR
-    args = _parser(cfg).parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = _parse(_parser(cfg), argv, _error_language(_lang_in(argv), cfg))
     lang = _error_language(getattr(args, "lang", None), cfg)
     try:
         if args.command == "validate":

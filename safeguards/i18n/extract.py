@@ -175,7 +175,16 @@ def _events(tree: ast.Module, module: Any) -> Iterator[Extracted]:
         yield lines.get(kind, 1), "pgettext", ("event", text), [f"EVENT_LABELS: {kind}"]
 
 
+def _cli(tree: ast.Module, module: Any) -> Iterator[Extracted]:
+    """Every help text, description and group title of the command line, and argparse's own messages."""
+    for text in module.help_texts(module._parser()):
+        yield 1, "pgettext", ("cli", text), ["command line"]
+    for text in module.ARGPARSE_MESSAGES:
+        yield 1, "gettext", text, ["argparse"]
+
+
 TABLES: dict[str, Callable[[ast.Module, Any], Iterator[Extracted]]] = {
+    "safeguards.cli": _cli,
     "safeguards.model.vocab": _literals,
     "safeguards.results": _literals,
     "safeguards.engine.articles": _articles,
