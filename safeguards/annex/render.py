@@ -5,18 +5,19 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from markupsafe import Markup
 
 from safeguards.annex.chart import breaches_svg
-from safeguards.annex.model import Annex
+from safeguards.annex.model import Annex, CaseRow
+from safeguards.annex.stream import AnnexStream, TemplateView, from_annex
 from safeguards.annex.word import CONFIDENTIAL, Cover, merged_safeguards, write_docx
 from safeguards.report.render import _env, md
 from safeguards.textsafe import shown
 
-__all__ = ["CONFIDENTIAL", "WRITERS", "Cover", "safe_cell", "write_csv", "write_docx", "write_html", "write_json",
-           "write_md"]
+__all__ = ["CONFIDENTIAL", "WRITERS", "Cover", "csv_chunks", "html_chunks", "json_chunks", "md_chunks", "safe_cell",
+           "write_csv", "write_docx", "write_html", "write_json", "write_md"]
 
 Writer = Callable[[Annex], bytes]
 # A cell a spreadsheet runs as a formula: one that starts with these once leading whitespace and line
@@ -25,18 +26,54 @@ _FORMULA = re.compile(r"^[\t\r]|^[\s\u200b\ufeff]*[=+\-@]")
 
 
 def write_md(annex: Annex) -> bytes:
-    text = _env(False).get_template("annex.md.j2").render(annex=annex, md=md, banner=CONFIDENTIAL)
-    return str(text).encode("utf-8")
+    return "".join(md_chunks(from_annex(annex))).encode("utf-8")
+
+
+def md_chunks(stream: AnnexStream) -> Iterator[str]:
+    """The Markdown annex in pieces, one case at a time."""
+    yield from _env(False).get_template("annex.md.j2").generate(annex=TemplateView(stream), md=md,
+                                                                  banner=CONFIDENTIAL)
 
 
 def write_html(annex: Annex) -> bytes:
-    text = _env(True).get_template("annex.html.j2").render(
-        annex=annex, banner=CONFIDENTIAL, chart=Markup(breaches_svg(annex.figures.breaches_by_safeguard)))
-    return str(text).encode("utf-8")
+    return "".join(html_chunks(from_annex(annex))).encode("utf-8")
+
+
+def html_chunks(stream: AnnexStream) -> Iterator[str]:
+    """The HTML annex in pieces, one case at a time."""
+    yield from _env(True).get_template("annex.html.j2").generate(
+        annex=TemplateView(stream), banner=CONFIDENTIAL,
+        chart=Markup(breaches_svg(stream.head.figures.breaches_by_safeguard)))
 
 
 def write_json(annex: Annex) -> bytes:
-    return (annex.model_dump_json(indent=2) + "\n").encode("utf-8")
+    return "".join(json_chunks(from_annex(annex))).encode("utf-8")
+
+
+def _items(texts: Iterator[str]) -> Iterator[str]:
+    """Objects dumped with an indent of 2 as the items of a list two levels down, comma-separated."""
+    first = True
+    for text in texts:
+        yield ("\n" if first else ",\n") + "\n".join("    " + line for line in text.split("\n"))
+        first = False
+
+
+def json_chunks(stream: AnnexStream) -> Iterator[str]:
+    """``annex.json`` in pieces, the same text as the whole annex dumped with an indent of 2."""
+    head = stream.head.model_dump_json(indent=2)
+    cases_at, sources_at = head.index('\n  "cases": []'), head.index('\n  "sources": []')
+    yield head[:cases_at] + '\n  "cases": ['
+    cases = _items(c.model_dump_json(indent=2) for c in stream.cases())
+    empty = True
+    for piece in cases:
+        empty = False
+        yield piece
+    yield ("]" if empty else "\n  ]") + head[cases_at + len('\n  "cases": []'):sources_at] + '\n  "sources": ['
+    empty = True
+    for piece in _items(s.model_dump_json(indent=2) for s in stream.sources()):
+        empty = False
+        yield piece
+    yield ("]" if empty else "\n  ]") + head[sources_at + len('\n  "sources": []'):] + "\n"
 
 
 def safe_cell(value: str) -> str:
@@ -59,18 +96,28 @@ def write_csv(annex: Annex, bom: bool = False) -> bytes:
     that precision in a column of its own; each safeguard has one label, whatever articles it bears
     on. ``bom`` starts the file with a byte order mark, so that Excel reads it as UTF-8.
     """
+    return "".join(csv_chunks(from_annex(annex), bom)).encode("utf-8")
+
+
+def csv_chunks(stream: AnnexStream, bom: bool = False) -> Iterator[str]:
+    """``annex.csv`` in pieces, a row at a time."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(CSV_HEADER)
-    by_number = {s.number: s.key for s in annex.sources}
-    for c in annex.cases:
-        date = (c.apprehended or "")[:10]
-        row = [c.label, c.code, c.context or "", c.region or "", date, _PRECISION.get(len(date), ""),
-               c.place or "", c.sex, c.age_group, "|".join(merged_safeguards(c.breaches)), "|".join(c.articles),
-               c.investigation, "|".join(f"[{n}] {by_number[n]}" for n in c.sources),
-               "yes" if c.confidential else "no", c.summary]
-        writer.writerow([safe_cell(str(v)) for v in row])
-    return ("\ufeff" if bom else "").encode("utf-8") + out.getvalue().encode("utf-8")
+    yield ("\ufeff" if bom else "") + out.getvalue()
+    for c, cited in stream.entries():
+        out.seek(0)
+        out.truncate()
+        writer.writerow([safe_cell(str(v)) for v in _csv_row(c, {s.number: s.key for s in cited})])
+        yield out.getvalue()
+
+
+def _csv_row(c: CaseRow, by_number: dict[int, str]) -> list[str]:
+    date = (c.apprehended or "")[:10]
+    return [c.label, c.code, c.context or "", c.region or "", date, _PRECISION.get(len(date), ""),
+            c.place or "", c.sex, c.age_group, "|".join(merged_safeguards(c.breaches)), "|".join(c.articles),
+            c.investigation, "|".join(f"[{n}] {by_number[n]}" for n in c.sources),
+            "yes" if c.confidential else "no", c.summary]
 
 
 WRITERS: dict[str, Writer] = {"md": write_md, "html": write_html, "docx": write_docx, "csv": write_csv,
