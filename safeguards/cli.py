@@ -104,7 +104,9 @@ def _parser(cfg: Config | None = None) -> argparse.ArgumentParser:
     c.add_argument("--profile", default=cfg.profile or "international",
                    help="law to read the case against: international (the Convention, always applied; the "
                         "default) or a national profile such as kz, whose findings are added beside the Convention's")
-    c.add_argument("--format", default=cfg.format or check_formats.DEFAULT, help=check_formats.help_text())
+    c.add_argument("--format", default=None, help=check_formats.help_text() + "; with --db, per-case reports are "
+                   "written only when --format is given")
+    c.set_defaults(default_format=cfg.format or check_formats.DEFAULT)
     c.add_argument("--sarif-undecided", action="store_true",
                    help="also report contested and insufficient-information findings: as SARIF notes and as "
                         "github warnings (default: breaches only)")
@@ -122,6 +124,11 @@ def _parser(cfg: Config | None = None) -> argparse.ArgumentParser:
                    help="leave the time of the run out of reports, so reruns are byte-identical")
     c.add_argument("--quiet", action="store_true", help="print nothing but errors")
     c.add_argument("--no-cache", action="store_true", help="do not read or write the result cache")
+    c.add_argument("--db", default=None, metavar="FILE.sqlite",
+                   help="keep cases, findings and what the annex needs in this SQLite database, incrementally: an "
+                        "unchanged file is skipped, a changed one replaced (docs/database.md)")
+    c.add_argument("--prune", action="store_true",
+                   help="with --db: remove from the database every file not given in this run")
     c.set_defaults(language=cfg.language)
 
     r = sub.add_parser("rules", help="list, show or test the rules")
@@ -144,7 +151,9 @@ def _parser(cfg: Config | None = None) -> argparse.ArgumentParser:
                        help="write nothing; exit 1 if a file is at an earlier version")
 
     a = sub.add_parser("annex", help="build the case annex of a shadow report from many case files")
-    a.add_argument("paths", nargs="+", metavar="PATH")
+    a.add_argument("paths", nargs="*", metavar="PATH", help="case files or directories (or --db)")
+    a.add_argument("--db", default=None, metavar="FILE.sqlite",
+                   help="build the annex from this database (made by check --db) instead of case files")
     a.add_argument("--audience", choices=("public", "committee", "internal"), default="public",
                    help="who may read it: public (consent respected), committee (confidential marked), internal")
     a.add_argument("--profile", default=cfg.profile or "international")
