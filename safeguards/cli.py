@@ -131,6 +131,19 @@ def _parser(cfg: Config | None = None) -> argparse.ArgumentParser:
                    help="with --db: remove from the database every file not given in this run")
     c.set_defaults(language=cfg.language)
 
+    rp = sub.add_parser("report", help="write per-case reports from a database made by check --db")
+    rp.add_argument("case_ids", nargs="+", metavar="CASE-ID", help="ids of the cases whose reports to write")
+    rp.add_argument("--db", required=True, metavar="FILE.sqlite", help="the database (made by check --db)")
+    rp.add_argument("--format", default="md,html,json", help="comma-separated: md,html,json (default: all three)")
+    rp.add_argument("-o", "--output", default=cfg.output or "reports", metavar="DIR",
+                    help="output directory (default: reports); reports go in DIR/PROFILE/ as check writes them")
+    rp.add_argument("--audience", choices=("public", "committee", "internal"), default="public",
+                    help="who may read them (default: public, as check writes them)")
+    rp.add_argument("--rules", default=cfg.rules, metavar="DIR",
+                    help="rule directory the database was checked with (default: the bundled rules)")
+    rp.add_argument("--no-timestamp", action="store_true", help="leave the time out of reports (byte-identical reruns)")
+    rp.add_argument("--quiet", action="store_true", help="print nothing but errors")
+
     r = sub.add_parser("rules", help="list, show or test the rules")
     rsub = r.add_subparsers(dest="rules_command", metavar="ACTION")
     rl = rsub.add_parser("list", help="list the rules with their safeguards and sources")
@@ -228,6 +241,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from safeguards.commands.check import run as run_check
 
             return run_check(args)
+        if args.command == "report":
+            from safeguards.commands.report import run as run_report
+
+            return run_report(args)
         if args.command == "rules":
             from safeguards.commands.rules import run as run_rules
 

@@ -75,7 +75,7 @@ BIG_CASES = 100_000  # from this many cases document.xml may pass 4 GiB, so its 
 
 
 def stream_docx(stream: AnnexStream, out: IO[bytes], cover: Cover | None = None, withheld: Withheld | None = None,
-                name: str = "annex.docx") -> list[Leak]:
+                file_name: str = "annex.docx") -> list[Leak]:
     """Write the Word annex to ``out`` (a seekable binary file) one case at a time.
 
     The document is laid out around its cases first (title page, methodology, figures, the case table's
@@ -170,7 +170,7 @@ def stream_docx(stream: AnnexStream, out: IO[bytes], cover: Cover | None = None,
 
         def note(xml: str) -> None:
             if withheld:
-                leaks.extend(audit_xml(name, "word/footnotes.xml", xml, withheld))
+                leaks.extend(audit_xml(file_name, "word/footnotes.xml", xml, withheld))
             spool.write(xml.encode("utf-8"))
 
         notes = Footnotes(sink=note)
@@ -179,13 +179,13 @@ def stream_docx(stream: AnnexStream, out: IO[bytes], cover: Cover | None = None,
         doc.save(raw)
         skeleton = raw.getvalue()
         if withheld:
-            leaks += audit_docx(name, skeleton, withheld)
+            leaks += audit_docx(file_name, skeleton, withheld)
 
         def piece(element: Any) -> bytes:
             xml = _fragment(element)
             element.getparent().remove(element)
             if withheld:
-                leaks.extend(audit_xml(name, "word/document.xml", xml, withheld))
+                leaks.extend(audit_xml(file_name, "word/document.xml", xml, withheld))
             return xml.encode("utf-8")
 
         def row_pieces() -> Iterator[bytes]:

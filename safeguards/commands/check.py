@@ -315,7 +315,8 @@ def run(args: argparse.Namespace) -> int:
     if refuse_duplicates(files):
         return 2
     opts = Options(args.profile, formats, args.output, not args.no_timestamp, args.rules, not args.no_cache,
-                   getattr(args, "cache_dir", None), _every_input_withholds(files) if len(files) > 1 else ())
+                   getattr(args, "cache_dir", None),
+                   _every_input_withholds(files) if len(files) > 1 and formats else ())
     if db:  # results kept in a database, incrementally (safeguards/db/check.py)
         from safeguards.db.check import run as run_db
 
