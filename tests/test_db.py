@@ -244,3 +244,20 @@ def test_missing_database_for_annex_and_report(tmp_path: Path, capsys: pytest.Ca
     assert main(["annex", "--db", str(db), "-o", str(tmp_path / "a")]) == 2
     assert "no such database" in capsys.readouterr().err
     assert not db.exists()
+
+
+def test_streamed_text_is_audited_across_blocks_and_long_lines() -> None:
+    import io
+
+    from safeguards.annex.stream import AuditedText
+    from safeguards.publish.withheld import Withheld
+
+    text = "line\n" * 100 + "x " * 150 + "Timur Bekov" + " y" * 150 + "\nend\n"
+    out = io.BytesIO()
+    sink = AuditedText("annex.md", out, Withheld({"Timur Bekov": "[detainee]"}))
+    sink.BLOCK = 64  # many small blocks: the name is cut across two of them
+    for i in range(0, len(text), 7):
+        sink.write(text[i:i + 7])
+    sink.close()
+    assert out.getvalue().decode() == text
+    assert sink.leaks and {leak.where for leak in sink.leaks} == {"line 101"}

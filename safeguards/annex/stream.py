@@ -73,12 +73,13 @@ class TemplateView:
 class AuditedText:
     """Text written in pieces to a binary file, every line of it audited for withheld names on the way.
 
-    Lines are audited in blocks, each block with the last line of the one before it, so a name broken
-    across two lines of different blocks is still seen. The caller discards the file when :attr:`leaks`
-    is not empty.
+    Lines are audited in blocks, each block with the end of the one before it (its last line, at most
+    :attr:`OVERLAP` characters), so a name broken across two blocks is still seen. The caller discards
+    the file when :attr:`leaks` is not empty.
     """
 
     BLOCK = 256 * 1024
+    OVERLAP = 1024  # characters of the previous block audited again with the next (longer than any name)
 
     def __init__(self, name: str, out: IO[bytes], withheld: Withheld | None) -> None:
         self.name, self.out, self.withheld = name, out, withheld
@@ -100,16 +101,17 @@ class AuditedText:
     def _flush(self, final: bool) -> None:
         text = "".join(self._pending)
         cut = len(text) if final else text.rfind("\n") + 1
-        if cut == 0:
-            return
+        if cut == 0:  # one very long line (a list written without line breaks): audited in pieces, overlapping
+            cut = len(text)
         block, rest = text[:cut], text[cut:]
         self._pending, self._size = ([rest] if rest else []), len(rest)
         self.out.write(block.encode("utf-8"))
         seen = self._carry + block
-        offset = self._line - (1 if self._carry else 0)  # the carried line is the last line already counted
+        first = self._line - self._carry.count("\n")  # line breaks written before the first line of ``seen``
         if self.withheld and self.withheld.hits(seen):
             for leak in audit_text(self.name, seen, self.withheld):
-                where = f"line {int(leak.where[5:]) + offset}" if leak.where.startswith("line ") else leak.where
+                where = f"line {int(leak.where[5:]) + first}" if leak.where.startswith("line ") else leak.where
                 self.leaks.append(Leak(leak.file, where, leak.form))
         self._line += block.count("\n")
-        self._carry = block[block.rstrip("\n").rfind("\n") + 1:] if block.endswith("\n") else ""
+        start = max(block.rfind("\n", 0, len(block) - 1) + 1, len(block) - self.OVERLAP)
+        self._carry = block[start:]
