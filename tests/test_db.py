@@ -205,7 +205,7 @@ def test_annex_memory_does_not_grow_with_the_corpus(tmp_path: Path, generated: t
     # Five times the cases: the peak may grow by what is kept per distinct source text (the Word footnotes'
     # short forms) but not in proportion to the cases (the annex from files grows by about 36 kB a case).
     assert peak_large < peak_small * 1.5 + 8 * 2**20, (peak_small, peak_large)
-    assert (tmp_path / "b" / "annex.docx").stat().st_size > 4 * (tmp_path / "a" / "annex.docx").stat().st_size
+    assert (tmp_path / "b" / "annex.json").stat().st_size > 4 * (tmp_path / "a" / "annex.json").stat().st_size
 
 
 @pytest.mark.parametrize("content, says", [

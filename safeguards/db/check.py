@@ -78,8 +78,14 @@ def run(args: argparse.Namespace, files: list[str], missing: list[Problem], opts
     from safeguards.discovery import read_bounded
     from safeguards.parallel import imap, workers
     from safeguards.problems import InputError
+    from safeguards.report.formats import RUN_FORMATS
     from safeguards.rules.files import rules_digest
 
+    if any(fmt in RUN_FORMATS for fmt in opts.formats):
+        sys.stderr.write(f"safeguards: with --db, --format takes per-case formats only (md, html, json), not "
+                         f"{', '.join(f for f in opts.formats if f in RUN_FORMATS)}; run check without --db for "
+                         "those\n")
+        return 2
     key = run_key(rules_digest(opts.rules_dir), opts.profile)
     tally = _Tally(args.fail_on, keep_rows=len(files) <= SUMMARY_ROWS)
     pending: list[str] = []  # the files to evaluate
