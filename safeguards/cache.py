@@ -2,9 +2,10 @@
 
 The key is the SHA-256 of the case file's bytes together with the tool
 version, the rule set's digest, the profile, the formats, the output
-directory and the timestamp flag; so a changed rule, tool version or option
-misses. Looking up needs only the rule files' digest, not the compiled rules,
-so a rerun where nothing changed imports neither the case model nor the engine.
+directory, the timestamp flag, the withheld names and the reports'
+language; so a changed rule, tool version, option or language misses.
+Looking up needs only the rule files' digest, not the compiled rules, so a
+rerun where nothing changed imports neither the case model nor the engine.
 
 The cache is trusted input (a hit skips the evaluation), so it lives where
 only the user writes: ``--cache-dir DIR``, else ``$SAFEGUARDS_CACHE_DIR``, else
@@ -101,6 +102,24 @@ def _mac(key: bytes, name: str, body: bytes) -> str:
     return hmac.new(key, name.encode() + b"\0" + body, hashlib.sha256).hexdigest()
 
 
+def sign(directory: Path, name: str, body: bytes) -> bytes | None:
+    """``body`` as an entry named ``name`` of the cache in ``directory`` (its MAC line first); None when the
+    folder has no key that is safe to use (one is created, mode 0600, if missing)."""
+    key = _key(directory, create=True)
+    if key is None:
+        return None
+    return _mac(key, name, body).encode() + b"\n" + body
+
+
+def verified(directory: Path, name: str, raw: bytes) -> bytes | None:
+    """The body of an entry read back, if its MAC verifies under the folder's key; else None (never trusted)."""
+    key = _key(directory, create=False)
+    mac, _, body = raw.partition(b"\n")
+    if key is None or not hmac.compare_digest(mac, _mac(key, name, body).encode()):
+        return None
+    return body
+
+
 @dataclass(frozen=True)
 class Cache:
     """One run's view of the cache."""
@@ -113,7 +132,7 @@ class Cache:
         directory = default_directory(getattr(opts, "cache_dir", None))
         salt = json.dumps([__version__, rules_digest, opts.profile, list(opts.formats),
                            str(Path(opts.output).resolve()), opts.timestamp,
-                           list(getattr(opts, "withheld", ()))]).encode()
+                           list(getattr(opts, "withheld", ())), getattr(opts, "language", "en")]).encode()
         return cls(directory, salt)
 
     def _path(self, case_sha256: str) -> Path:
@@ -130,9 +149,8 @@ class Cache:
             raw = path.read_bytes()
         except OSError:
             return None
-        key = _key(self.directory, create=False)
-        mac, _, body = raw.partition(b"\n")
-        if key is None or not hmac.compare_digest(mac, _mac(key, path.name, body).encode()):
+        body = verified(self.directory, path.name, raw)
+        if body is None:
             _warn(f"ignoring cache entry {path}: it does not verify against this cache's key (an entry copied "
                   "from elsewhere, or tampered with); the case is evaluated")
             return None
@@ -163,12 +181,11 @@ class Cache:
                 "violations": list(outcome.violations), "breach_severities": list(outcome.breach_severities),
                 "written": list(outcome.written), "records": [list(r) for r in outcome.records],
                 "sizes": {w: os.stat(w).st_size for w in outcome.written if os.path.exists(w)}}
-        key = _key(self.directory, create=True)
-        if key is None:
-            return
         path = self._path(case_sha256)
-        body = json.dumps(data).encode("utf-8")
+        signed = sign(self.directory, path.name, json.dumps(data).encode("utf-8"))
+        if signed is None:
+            return
         try:
-            write_atomic(path, _mac(key, path.name, body).encode() + b"\n" + body)
+            write_atomic(path, signed)
         except (OSError, SafeguardsError):
             pass  # a cache that cannot be written only costs speed

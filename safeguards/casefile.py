@@ -19,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 from safeguards.discovery import discover as discover  # re-exported: commands and tests import it from here
 from safeguards.discovery import read_bounded
+from safeguards.message import N_, Message, parse
 from safeguards.model.case import (
     EVENT_TYPES,
     SCHEMA_VERSION,
@@ -32,7 +33,7 @@ from safeguards.model.case import (
 )
 from safeguards.model.timepoint import Interval, interval
 from safeguards.problems import InputError, Level, Problem, sort_problems
-from safeguards.schema_errors import field_names, to_problems
+from safeguards.schema_errors import field_names, pydantic_message, to_problems
 from safeguards.yamlsource import Document, PathItem, load_file
 
 YamlPath = tuple[PathItem, ...]
@@ -83,10 +84,11 @@ def check_document(doc: Document, digest: str = "") -> Loaded:
     """Schema and semantic checks on a parsed document."""
     if not isinstance(doc.data, dict):
         line, col = doc.locate(())
-        what = "empty" if doc.data is None else f"a {type(doc.data).__name__}"
+        what = N_("empty") if doc.data is None else N_("a {type}", type=type(doc.data).__name__)
         return Loaded(doc.path, (Problem(doc.path, line, col, Level.ERROR, "not-a-mapping",
-                                         f"a case file must be a mapping of fields, this is {what}",
-                                         "start from docs/case-files.md or an example in cases/"),), None, doc, digest)
+                                         N_("a case file must be a mapping of fields, this is {what}", what=what),
+                                         N_("start from docs/case-files.md or an example in cases/")),),
+                      None, doc, digest)
     problems: list[Problem] = list(doc.problems)
     case: Case | None = None
     checked: Case | None = None
@@ -233,7 +235,7 @@ class _Semantics:
     problems: list[Problem] = field(default_factory=list)
     now: float = field(default_factory=_time.time)
 
-    def add(self, path: YamlPath, code: str, message: str, hint: str, level: Level = Level.ERROR,
+    def add(self, path: YamlPath, code: str, message: Message, hint: Message, level: Level = Level.ERROR,
             key: bool = False) -> None:
         line, col = self.doc.locate(self.translate(path), key=key)
         self.problems.append(Problem(self.doc.path, line, col, level, code, message, hint))
@@ -254,13 +256,14 @@ class _Semantics:
         version = self.case.schema_version
         if version < SCHEMA_VERSION:
             self.add(("schema_version",), "schema-outdated",
-                     f"schema_version {version} is an earlier version of the case-file format (current: "
-                     f"{SCHEMA_VERSION}); it is still read, with the same meaning",
-                     f"run 'safeguards migrate --in-place {self.doc.path}' to upgrade it", Level.WARNING)
+                     N_("schema_version {version} is an earlier version of the case-file format (current: "
+                        "{current}); it is still read, with the same meaning", version=version, current=SCHEMA_VERSION),
+                     N_("run 'safeguards migrate --in-place {path}' to upgrade it", path=self.doc.path), Level.WARNING)
         for path, what in newer_fields(self.case, version):
             self.add(path, "schema-version-field",
-                     f"{what} is new in schema version {SCHEMA_VERSION}; this file says schema_version: {version}",
-                     f"run 'safeguards migrate --in-place {self.doc.path}' first, or remove it", key=True)
+                     N_("{what} is new in schema version {current}; this file says schema_version: {version}",
+                        what=parse(what, _NEWER), current=SCHEMA_VERSION, version=version),
+                     N_("run 'safeguards migrate --in-place {path}' first, or remove it", path=self.doc.path), key=True)
 
     # ids and references
 
@@ -298,46 +301,50 @@ class _Semantics:
             if rid is None:
                 continue
             if rid in kinds:
-                self.add(path + ("id",), "duplicate-id", f"id {rid!r} is already used by a {kinds[rid]}",
-                         "ids must be unique within a case file")
+                self.add(path + ("id",), "duplicate-id",
+                         N_("id {id!r} is already used by a {kind}", id=rid, kind=_kind(kinds[rid])),
+                         N_("ids must be unique within a case file"))
             else:
                 kinds[rid] = kind
         for rid in self.pruned_ids:
             kinds.setdefault(rid, "record")
         return kinds
 
-    def _ref(self, ids: dict[str, str], path: YamlPath, value: str, wanted: tuple[str, ...], what: str) -> None:
+    def _ref(self, ids: dict[str, str], path: YamlPath, value: str, wanted: tuple[str, ...], what: Message) -> None:
         kind = ids.get(value)
         if kind is None:
-            self.add(path, "dangling-reference", f"{what} {value!r} is not defined in this file",
-                     f"define it under {_SECTIONS.get(wanted[0], 'the records')} or correct the id")
+            self.add(path, "dangling-reference", N_("{what} {value!r} is not defined in this file", what=what,
+                                                    value=value), _define_under(wanted[0]))
         elif "record" not in wanted and kind not in wanted and kind != "record":
-            self.add(path, "wrong-reference", f"{what} {value!r} is a {kind}, not a {' or '.join(wanted)}",
-                     "point at the right kind of record")
+            self.add(path, "wrong-reference",
+                     N_("{what} {value!r} is a {kind}, not a {wanted}", what=what, value=value, kind=_kind(kind),
+                        wanted=_either(wanted)),
+                     N_("point at the right kind of record"))
 
     def _refs(self, ids: dict[str, str], path: YamlPath, values: list[str], wanted: tuple[str, ...],
-              what: str) -> None:
+              what: Message) -> None:
         for k, value in enumerate(values):
             self._ref(ids, path + (k,), value, wanted, what)
 
     def _references(self, ids: dict[str, str]) -> None:
         c = self.case
-        self._ref(ids, ("subject",), c.subject, ("person",), "subject")
+        self._ref(ids, ("subject",), c.subject, ("person",), N_("subject"))
         subject = c.person(c.subject)
         if subject is not None and subject.role != "detainee":
-            self.add(("subject",), "subject-not-detainee", f"subject {c.subject!r} has role {subject.role!r}",
-                     "the subject of a case file is the detainee", Level.WARNING)
+            self.add(("subject",), "subject-not-detainee",
+                     N_("subject {subject!r} has role {role!r}", subject=c.subject, role=subject.role),
+                     N_("the subject of a case file is the detainee"), Level.WARNING)
         for path, rec, kind in self._records():
             if isinstance(rec, Sourced):
                 for k, item in enumerate(rec.cited):
                     # A citation's id is the item itself (plain form) or its `source` key (mapping form).
                     where = path + ("sources", k) + (() if isinstance(item, str) else ("source",))
-                    self._ref(ids, where, item if isinstance(item, str) else item.source, ("source",), "source")
+                    self._ref(ids, where, item if isinstance(item, str) else item.source, ("source",), N_("source"))
             elif isinstance(rec, Person):
-                self._refs(ids, path + ("sources",), rec.sources, ("source",), "source")
+                self._refs(ids, path + ("sources",), rec.sources, ("source",), N_("source"))
             people = getattr(rec, "people", None)
             if isinstance(people, list) and kind == "event":
-                self._refs(ids, path + ("people",), people, ("person",), "person")
+                self._refs(ids, path + ("people",), people, ("person",), N_("person"))
         for i, ep in enumerate(c.episodes):
             places = {p.id for p in ep.places}
             located = [(("episodes", i, "events", j, "place"), ev.place) for j, ev in enumerate(ep.events)]
@@ -345,46 +352,49 @@ class _Semantics:
             for where, place in located:
                 if place is not None and place not in places:
                     self.add(where, "dangling-reference",
-                             f"place {place!r} is not one of this episode's places",
-                             f"add it under episodes[{i}].places or use one of: {', '.join(sorted(places)) or 'none'}")
+                             N_("place {place!r} is not one of this episode's places", place=place),
+                             N_("add it under episodes[{i}].places or use one of: {places}", i=i,
+                                places=", ".join(sorted(places)) or N_("none")))
         for i, person in enumerate(c.people):
             if person.nationality is not None and person.nationalities \
                     and person.nationalities[0] != person.nationality:
                 self.add(("people", i, "nationalities", 0), "nationality-mismatch",
-                         f"{person.id}: nationality is {person.nationality} but nationalities starts with "
-                         f"{person.nationalities[0]}", "list the nationality given in 'nationality' first")
+                         N_("{person}: nationality is {nationality} but nationalities starts with {first}",
+                            person=person.id, nationality=person.nationality, first=person.nationalities[0]),
+                         N_("list the nationality given in 'nationality' first"))
         for i, inv in enumerate(c.investigations):
             ind = inv.independence
             if ind is not None and (ind.independent is False or ind.impartial is False) and not ind.reason:
                 self.add(("investigations", i, "independence"), "independence-reason",
-                         f"investigation {inv.id} is recorded as not independent or not impartial without a reason",
-                         "add 'reason:' as the source states it", key=True)
+                         N_("investigation {id} is recorded as not independent or not impartial without a reason",
+                            id=inv.id),
+                         N_("add 'reason:' as the source states it"), key=True)
         com = c.committee
         if com is not None and com.interim_measures_requested is False and com.interim_measures_respected is not None:
             self.add(("committee", "interim_measures_respected"), "interim-measures-not-requested",
-                     "interim measures are said to be respected or not, but none were requested",
-                     "set interim_measures_requested: true, or leave interim_measures_respected out", Level.WARNING)
+                     N_("interim measures are said to be respected or not, but none were requested"),
+                     N_("set interim_measures_requested: true, or leave interim_measures_respected out"), Level.WARNING)
         for i, comp in enumerate(c.complaints):
             if comp.by is not None:
-                self._ref(ids, ("complaints", i, "by"), comp.by, ("person",), "person")
-            self._refs(ids, ("complaints", i, "about"), comp.about, ("episode", "event"), "episode or event")
+                self._ref(ids, ("complaints", i, "by"), comp.by, ("person",), N_("person"))
+            self._refs(ids, ("complaints", i, "about"), comp.about, ("episode", "event"), N_("episode or event"))
         for i, inv in enumerate(c.investigations):
-            self._refs(ids, ("investigations", i, "triggered_by"), inv.triggered_by, ("complaints",), "complaint")
+            self._refs(ids, ("investigations", i, "triggered_by"), inv.triggered_by, ("complaints",), N_("complaint"))
         for i, rep in enumerate(c.reprisals):
-            self._refs(ids, ("reprisals", i, "against"), rep.against, ("person",), "person")
-            self._refs(ids, ("reprisals", i, "follows"), rep.follows, ("complaints",), "complaint")
+            self._refs(ids, ("reprisals", i, "against"), rep.against, ("person",), N_("person"))
+            self._refs(ids, ("reprisals", i, "follows"), rep.follows, ("complaints",), N_("complaint"))
         for i, proc in enumerate(c.proceedings):
-            self._refs(ids, ("proceedings", i, "defendants"), proc.defendants, ("person",), "person")
+            self._refs(ids, ("proceedings", i, "defendants"), proc.defendants, ("person",), N_("person"))
         for i, red in enumerate(c.redress):
             if red.adequacy_source is not None:
-                self._ref(ids, ("redress", i, "adequacy_source"), red.adequacy_source, ("source",), "source")
+                self._ref(ids, ("redress", i, "adequacy_source"), red.adequacy_source, ("source",), N_("source"))
         for i, resp in enumerate(c.official_responses):
-            self._refs(ids, ("official_responses", i, "evidence"), resp.evidence, ("source",), "source")
+            self._refs(ids, ("official_responses", i, "evidence"), resp.evidence, ("source",), N_("source"))
         for i, ep in enumerate(c.episodes):
             for j, ev in enumerate(ep.events):
                 during = getattr(ev, "during", None)
                 if isinstance(during, str):
-                    self._ref(ids, ("episodes", i, "events", j, "during"), during, ("event",), "event")
+                    self._ref(ids, ("episodes", i, "events", j, "during"), during, ("event",), N_("event"))
         self._relays(ids)
 
     def _relays(self, ids: dict[str, str]) -> None:
@@ -392,7 +402,7 @@ class _Semantics:
         for i, src in enumerate(self.case.sources):
             if src.relays is None:
                 continue
-            self._ref(ids, ("sources", i, "relays"), src.relays, ("source",), "source")
+            self._ref(ids, ("sources", i, "relays"), src.relays, ("source",), N_("source"))
             seen = [src.id]
             cur: str | None = src.relays
             while cur is not None and cur in by_id and cur not in seen:
@@ -400,8 +410,8 @@ class _Semantics:
                 cur = by_id[cur].relays
             if cur == src.id:
                 self.add(("sources", i, "relays"), "relay-cycle",
-                         f"source {src.id!r} relays itself through {src.relays!r}",
-                         "'relays' names the original the source quotes; it cannot lead back to the source")
+                         N_("source {id!r} relays itself through {relays!r}", id=src.id, relays=src.relays),
+                         N_("'relays' names the original the source quotes; it cannot lead back to the source"))
 
     # consent
 
@@ -410,23 +420,23 @@ class _Semantics:
             consent = person.consent
             if consent.decision == "pseudonym_only" and not consent.pseudonym:
                 self.add(("people", i, "consent"), "consent-pseudonym-missing",
-                         f"{person.id}: decision is pseudonym_only but no pseudonym is given",
-                         "add consent.pseudonym (e.g. 'AA')")
+                         N_("{person}: decision is pseudonym_only but no pseudonym is given", person=person.id),
+                         N_("add consent.pseudonym (e.g. 'AA')"))
             if consent.decision == "publish_name" and consent.basis in ("no_consent", "unknown"):
                 self.add(("people", i, "consent", "basis"), "consent-basis",
-                         f"{person.id}: name published with basis {consent.basis!r}",
-                         "publish a name only with consent or when it is already public record")
+                         N_("{person}: name published with basis {basis!r}", person=person.id, basis=consent.basis),
+                         N_("publish a name only with consent or when it is already public record"))
             if consent.decision == "publish_name" and not person.name:
                 self.add(("people", i, "consent"), "consent-no-name",
-                         f"{person.id}: decision is publish_name but no name is recorded",
-                         "add the name, or use pseudonym_only", Level.WARNING)
+                         N_("{person}: decision is publish_name but no name is recorded", person=person.id),
+                         N_("add the name, or use pseudonym_only"), Level.WARNING)
             if consent.decision != "publish_name" and not person.name and not person.aliases \
                     and person.name_known is not False:
                 self.add(("people", i), "withheld-name-unknown",
-                         f"{person.id}: withheld from publication, but the file does not record the name, so "
-                         "nothing can recognise it where a source title or a note spells it",
-                         "record the name (it never leaves the tool without consent), or state "
-                         "'name_known: false' if the name is not known")
+                         N_("{person}: withheld from publication, but the file does not record the name, so "
+                            "nothing can recognise it where a source title or a note spells it", person=person.id),
+                         N_("record the name (it never leaves the tool without consent), or state "
+                            "'name_known: false' if the name is not known"))
         self._spelled()
         self._titles()
 
@@ -438,25 +448,25 @@ class _Semantics:
         if not hidden:
             return
         c = self.case
-        spots: list[tuple[YamlPath, str, str]] = [(("id",), c.id, "the case id")]
-        spots += [(("context",), c.context, "the context")] if c.context else []
-        spots += [(("region",), c.region, "the region")] if c.region else []
+        spots: list[tuple[YamlPath, str, Message]] = [(("id",), c.id, N_("the case id"))]
+        spots += [(("context",), c.context, N_("the context"))] if c.context else []
+        spots += [(("region",), c.region, N_("the region"))] if c.region else []
         for path, rec, kind in self._records():
             rid = getattr(rec, "id", None)
             if isinstance(rid, str):
-                spots.append(((*path, "id"), rid, f"the {kind} id"))
+                spots.append(((*path, "id"), rid, N_("the {kind} id", kind=_kind(kind))))
             if kind == "place":
                 for name in ("name", "locality", "region"):
                     value = getattr(rec, name, None)
                     if value:
-                        spots.append(((*path, name), value, f"a place's {name}"))
+                        spots.append(((*path, name), value, N_("a place's {field}", field=name)))
         for path, value, what in spots:
             if hidden.hits(value):
                 # The value is not echoed: validation output goes to consoles and CI logs, which may be public.
                 self.add(path, "spells-withheld-name",
-                         f"{what} contains the name of a person who is not to be named; it is published as it is "
-                         "(ids name report files and footnotes)",
-                         "use a neutral value, e.g. an id such as kz-2022-001 or p-2")
+                         N_("{what} contains the name of a person who is not to be named; it is published as it is "
+                            "(ids name report files and footnotes)", what=what),
+                         N_("use a neutral value, e.g. an id such as kz-2022-001 or p-2"))
 
     def _titles(self) -> None:
         """A source title or citation that looks like it names a pseudonymised or confidential subject."""
@@ -468,10 +478,11 @@ class _Semantics:
                 text = getattr(source, name, None) or ""
                 if _NAMES_A_PARTY.search(text):
                     self.add(("sources", i, name), "title-may-name-subject",
-                             f"{source.id}: the {name} looks like a case name or UN document symbol "
-                             "('X v. State', 'CAT/C/../D/..') that identifies the pseudonymised subject",
-                             "cite the source by a neutral description, and keep the symbol out of published "
-                             "fields", Level.WARNING)
+                             N_("{source}: the {field} looks like a case name or UN document symbol "
+                                "('X v. State', 'CAT/C/../D/..') that identifies the pseudonymised subject",
+                                source=source.id, field=name),
+                             N_("cite the source by a neutral description, and keep the symbol out of published "
+                                "fields"), Level.WARNING)
 
     # chronology
 
@@ -485,7 +496,7 @@ class _Semantics:
 
     def _future(self, path: YamlPath, iv: Interval | None) -> None:
         if iv is not None and iv.start > self.now:
-            self.add(path, "future-date", "this time is in the future", "check the year")
+            self.add(path, "future-date", N_("this time is in the future"), N_("check the year"))
 
     def _chronology(self) -> None:
         c = self.case
@@ -507,24 +518,26 @@ class _Semantics:
                 if ev.id is not None and at is not None:
                     starts[ev.id] = at
                 if at is not None and until is not None and until.end <= at.start:
-                    self.add(base + ("until",), "chronology", f"{ev.type} ends before it starts",
-                             "check the 'at' and 'until' times")
+                    self.add(base + ("until",), "chronology", N_("{type} ends before it starts", type=ev.type),
+                             N_("check the 'at' and 'until' times"))
                 if isinstance(ev, Death):
-                    self._after(base, at, ev.autopsy_at, "autopsy_at", "the autopsy")
+                    self._after(base, at, ev.autopsy_at, "autopsy_at", N_("the autopsy"))
                     for k, exam in enumerate(ev.body_examinations):
-                        self._after(base, at, exam.at, ("body_examinations", k, "at"), "the examination of the body")
+                        self._after(base, at, exam.at, ("body_examinations", k, "at"),
+                                    N_("the examination of the body"))
                 if ev.status != "happened" or at is None or appr is None or ev.type in ("apprehension", "death"):
                     continue
                 if isinstance(ev, IllTreatment) and ev.at_apprehension is True:
                     if at.end + AT_APPREHENSION_TOLERANCE <= appr.start:
                         self.add(base + ("at",), "chronology",
-                                 f"force at the apprehension dated {ev.at}, more than two hours before the "
-                                 "apprehension", "correct one of the two times, or the at_apprehension flag")
+                                 N_("force at the apprehension dated {at}, more than two hours before the "
+                                    "apprehension", at=ev.at),
+                                 N_("correct one of the two times, or the at_apprehension flag"))
                     continue
                 if at.end <= appr.start:
                     self.add(base + ("at",), "chronology",
-                             f"{ev.type.replace('_', ' ')} at {ev.at} is before the apprehension",
-                             "times count from the actual apprehension; correct one of the two times")
+                             N_("{type} at {at} is before the apprehension", type=ev.type.replace("_", " "), at=ev.at),
+                             N_("times count from the actual apprehension; correct one of the two times"))
             for j, ph in enumerate(ep.phases):
                 base = ("episodes", i, "phases", j)
                 start = self._when(ph.start, ph.approximate)
@@ -532,8 +545,9 @@ class _Semantics:
                 self._future(base + ("from",), start)
                 self._future(base + ("until",), until)
                 if start is not None and until is not None and until.end <= start.start:
-                    self.add(base + ("until",), "chronology", f"{ph.status.replace('_', ' ')} period ends before "
-                             "it starts", "check the 'from' and 'until' times")
+                    self.add(base + ("until",), "chronology",
+                             N_("{status} period ends before it starts", status=ph.status.replace("_", " ")),
+                             N_("check the 'from' and 'until' times"))
         for i, comp in enumerate(c.complaints):
             at = self._when(comp.at, comp.approximate)
             self._future(("complaints", i, "at"), at)
@@ -541,8 +555,9 @@ class _Semantics:
                 start = starts.get(ref)
                 if at is not None and start is not None and at.end <= start.start:
                     self.add(("complaints", i, "at"), "chronology",
-                             f"complaint {comp.id} is dated before the events it complains of ({ref})",
-                             "correct the complaint date or what it is about")
+                             N_("complaint {id} is dated before the events it complains of ({ref})", id=comp.id,
+                                ref=ref),
+                             N_("correct the complaint date or what it is about"))
         complaint_at = {comp.id: self._when(comp.at, comp.approximate) for comp in c.complaints}
         for i, inv in enumerate(c.investigations):
             opened = self._when(inv.opened_at, inv.approximate)
@@ -551,7 +566,7 @@ class _Semantics:
             self._future(("investigations", i, "closed_at"), closed)
             if opened is not None and closed is not None and closed.end <= opened.start:
                 self.add(("investigations", i, "closed_at"), "chronology",
-                         f"investigation {inv.id} is closed before it was opened", "check both dates")
+                         N_("investigation {id} is closed before it was opened", id=inv.id), N_("check both dates"))
         for i, rep in enumerate(c.reprisals):
             at = self._when(rep.at, rep.approximate)
             self._future(("reprisals", i, "at"), at)
@@ -559,8 +574,9 @@ class _Semantics:
                 before = complaint_at.get(ref)
                 if at is not None and before is not None and at.end <= before.start:
                     self.add(("reprisals", i, "at"), "chronology",
-                             f"reprisal {rep.id} is dated before the complaint {ref} it is said to follow",
-                             "correct the date or the 'follows' link")
+                             N_("reprisal {id} is dated before the complaint {ref} it is said to follow", id=rep.id,
+                                ref=ref),
+                             N_("correct the date or the 'follows' link"))
         for name in ("proceedings", "redress", "official_responses", "removals", "notices"):
             for i, rec in enumerate(getattr(c, name)):
                 self._future((name, i, "at"), self._when(getattr(rec, "at", None)))
@@ -569,25 +585,25 @@ class _Semantics:
                 self._future(("committee", key), self._when(getattr(c.committee, key)))
 
     def _after(self, base: YamlPath, death: Interval | None, text: str | None, key: str | YamlPath,
-               what: str) -> None:
+               what: Message) -> None:
         """``text`` (a time of the death event at ``base``/``key``) must not be before the death."""
         got = self._when(text)
         where = base + ((key,) if isinstance(key, str) else key)
         self._future(where, got)
         if got is not None and death is not None and got.end <= death.start:
-            self.add(where, "chronology", f"{what} is dated before the death", "check both times")
+            self.add(where, "chronology", N_("{what} is dated before the death", what=what), N_("check both times"))
 
     # contested facts
 
     def _contested(self, ids: dict[str, str]) -> None:
         records = {getattr(rec, "id", None): rec for _, rec, _ in self._records()}
         for i, item in enumerate(self.case.contested):
-            self._ref(ids, ("contested", i, "target", "record"), item.target.record, ("record",), "record")
+            self._ref(ids, ("contested", i, "target", "record"), item.target.record, ("record",), N_("record"))
             rec = records.get(item.target.record)
             if rec is not None and item.target.field not in type(rec).model_fields:
                 self.add(("contested", i, "target", "field"), "unknown-field",
-                         f"{item.target.record!r} has no field {item.target.field!r}",
-                         f"use one of: {', '.join(sorted(type(rec).model_fields))}")
+                         N_("{record!r} has no field {field!r}", record=item.target.record, field=item.target.field),
+                         N_("use one of: {fields}", fields=", ".join(sorted(type(rec).model_fields))))
             elif rec is not None:
                 # Each version must be a value the field can hold, or the engine could not evaluate it.
                 for k, version in enumerate(item.versions):
@@ -595,12 +611,13 @@ class _Semantics:
                         type(rec).model_validate({**rec.model_dump(exclude_unset=True),
                                                   item.target.field: version.value})
                     except ValidationError as exc:
-                        reason = exc.errors(include_url=False)[0]["msg"]
+                        reason = pydantic_message(exc.errors(include_url=False)[0])
                         self.add(("contested", i, "versions", k, "value"), "contested-value",
-                                 f"version {k + 1} does not fit {item.target.record}.{item.target.field}: {reason}",
-                                 "give a value the field accepts")
+                                 N_("version {n} does not fit {record}.{field}: {reason}", n=k + 1,
+                                    record=item.target.record, field=item.target.field, reason=reason),
+                                 N_("give a value the field accepts"))
             for k, version in enumerate(item.versions):
-                self._refs(ids, ("contested", i, "versions", k, "sources"), version.sources, ("source",), "source")
+                self._refs(ids, ("contested", i, "versions", k, "sources"), version.sources, ("source",), N_("source"))
 
     # sourcing
 
@@ -617,8 +634,8 @@ class _Semantics:
                         "body_examination") and not srcs:
                 status = getattr(rec, "status", "happened")
                 if status != "unknown":
-                    self.add(path, "unsourced-fact", f"{_label(rec, kind)} cites no source",
-                             "add 'sources: [id]'; every fact needs a source", Level.WARNING)
+                    self.add(path, "unsourced-fact", N_("{record} cites no source", record=_label(rec, kind)),
+                             N_("add 'sources: [id]'; every fact needs a source"), Level.WARNING)
         for item in self.case.contested:
             for version in item.versions:
                 used.update(version.sources)
@@ -630,8 +647,9 @@ class _Semantics:
         used.update(s.relays for s in self.case.sources if s.relays is not None and s.id in used)
         for i, src in enumerate(self.case.sources):
             if src.id not in used:
-                self.add(("sources", i, "id"), "unused-source", f"source {src.id!r} is not cited by any fact",
-                         "cite it or remove it", Level.WARNING)
+                self.add(("sources", i, "id"), "unused-source",
+                         N_("source {id!r} is not cited by any fact", id=src.id), N_("cite it or remove it"),
+                         Level.WARNING)
 
 
     def _unread(self, path: YamlPath, rec: Sourced, by_id: dict[str, Source]) -> None:
@@ -642,12 +660,50 @@ class _Semantics:
             if role in (None, "allegation") or src is None or src.read is not None:
                 continue
             self.add(path + ("sources", k, "as"), "read-not-stated",
-                     f"source {sid!r} is cited as {role!r} but does not say whether it was read: it counts as "
-                     "an allegation", "set 'read: true' on the source once you have read it", Level.WARNING)
+                     N_("source {id!r} is cited as {role!r} but does not say whether it was read: it counts as "
+                        "an allegation", id=sid, role=role),
+                     N_("set 'read: true' on the source once you have read it"), Level.WARNING)
 
 
-_SECTIONS = {"person": "people", "source": "sources", "episode": "episodes", "event": "an episode's events",
-             "complaints": "complaints"}
+_SECTIONS = {"person": "people", "source": "sources", "episode": "episodes", "complaints": "complaints"}
+# What a reader is told a record is, by the kind ``_records`` gives it (English as the kinds are written).
+_KINDS = {
+    "person": N_("person"), "source": N_("source"), "episode": N_("episode"), "place": N_("place"),
+    "phase": N_("phase"), "event": N_("event"), "body_examination": N_("body_examination"),
+    "complaints": N_("complaints"), "investigations": N_("investigations"), "proceedings": N_("proceedings"),
+    "reprisals": N_("reprisals"), "redress": N_("redress"), "official_responses": N_("official_responses"),
+    "removals": N_("removals"), "notices": N_("notices"), "contested": N_("contested"),
+    "independence": N_("independence"), "committee": N_("committee"), "record": N_("record"),
+}
+# A record without a type of its own, as an unsourced-fact warning names it.
+_LABELS = {
+    "complaints": N_("complaint"), "investigations": N_("investigation"), "proceedings": N_("proceeding"),
+    "reprisals": N_("reprisal"), "redress": N_("redres"), "official_responses": N_("official_response"),
+    "removals": N_("removal"), "notices": N_("notice"), "phase": N_("phase"), "independence": N_("independence"),
+    "committee": N_("committee"), "body_examination": N_("body_examination"), "event": N_("event"),
+}
+_NEWER = (N_("field {key}"), N_("value {value} of {key}"))
+
+
+def _kind(kind: str) -> Message:
+    return _KINDS.get(kind) or Message(kind)
+
+
+def _either(kinds: tuple[str, ...]) -> Message:
+    """``person``, or ``episode or event``."""
+    out = _kind(kinds[0])
+    for other in kinds[1:]:
+        out = N_("{first} or {second}", first=out, second=_kind(other))
+    return out
+
+
+def _define_under(kind: str) -> Message:
+    section = _SECTIONS.get(kind)
+    if section is not None:
+        return N_("define it under {section} or correct the id", section=section)
+    if kind == "event":
+        return N_("define it under an episode's events or correct the id")
+    return N_("define it under the records or correct the id")
 
 
 _NAMES_A_PARTY = re.compile(r"\b[A-Z][\w'-]+\s+v(?:s)?\.?\s+[A-Z]|\b(?:CAT|CCPR)/C/\d+/D/\d+/\d+|\bv\. [A-Z]")
@@ -655,5 +711,6 @@ _NAMES_A_PARTY = re.compile(r"\b[A-Z][\w'-]+\s+v(?:s)?\.?\s+[A-Z]|\b(?:CAT|CCPR)
 
 def _label(rec: BaseModel, kind: str) -> str:
     rid = getattr(rec, "id", None)
-    typ = getattr(rec, "type", None) or kind.rstrip("s")
-    return f"{typ} {rid}" if rid else str(typ)
+    typ = getattr(rec, "type", None)  # an event's type is a case-file value, printed as written
+    what: str = str(typ) if typ else _LABELS.get(kind) or _kind(kind)
+    return N_("{what} {id}", what=what, id=rid) if rid else what

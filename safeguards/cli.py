@@ -12,8 +12,13 @@ import os
 import sys
 from collections.abc import Sequence
 
+# Pydantic plugins are not loaded (see safeguards/__main__.py): set before any model is built, so that the
+# console script, which enters here, gets it too.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+
 from safeguards import __version__
 from safeguards.config import Config
+from safeguards.message import N_, localize
 from safeguards.problems import SafeguardsError
 from safeguards.report import formats as check_formats
 
@@ -21,6 +26,10 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 VALIDATE_FORMATS = ("text", "json", "github", "sarif", "junit")
 SCHEMAS = ("case", "rule", "profile", "report", "annex")
 JOBS_HELP = "processes to use (default 0: one per core when there are 200 files or more)"
+# The languages of safeguards.i18n.LANGS, written out so that start-up does not import Babel (a test keeps them equal).
+LANGS = ("en", "ru", "kk")
+LANG_HELP = ("language of what the command writes: en (English), ru (Russian) or kk (Kazakh, partial: the rest in "
+             "Russian); default: the configuration's language, else $SAFEGUARDS_LANG, else $LANGUAGE or $LANG, else en")
 
 
 MAX_JOBS = 256  # and never more than JOBS_PER_CORE processes per usable core
@@ -84,6 +93,12 @@ def _parser(cfg: Config | None = None) -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"safeguards {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
+    def lang(q: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        """Give a command ``--lang`` and the configuration's language (resolved with ``i18n.lang_from``)."""
+        q.add_argument("--lang", default=None, choices=LANGS, help=LANG_HELP)
+        q.set_defaults(language=cfg.language)
+        return q
+
     v = sub.add_parser("validate", help="check case files: syntax, schema, references, chronology, consent")
     v.add_argument("paths", nargs="+", metavar="PATH", help="case files or directories (searched recursively)")
     v.add_argument("--format", choices=VALIDATE_FORMATS, default=None,
@@ -95,9 +110,11 @@ def _parser(cfg: Config | None = None) -> argparse.ArgumentParser:
                    help="skip YAML files that are not case files (no top-level schema_version, people or episodes), "
                         "as the pre-commit hook does")
     v.add_argument("--quiet", action="store_true", help="no progress bar, and no output when there is no problem")
+    lang(v)
 
     s = sub.add_parser("schema", help="print a JSON Schema (case, rule, profile, report, annex)")
     s.add_argument("name", choices=SCHEMAS)
+    lang(s)
 
     c = sub.add_parser("check", help="evaluate case files against the rules and write reports")
     c.add_argument("paths", nargs="+", metavar="PATH")
@@ -129,7 +146,7 @@ def _parser(cfg: Config | None = None) -> argparse.ArgumentParser:
                         "unchanged file is skipped, a changed one replaced (docs/database.md)")
     c.add_argument("--prune", action="store_true",
                    help="with --db: remove from the database every file not given in this run")
-    c.set_defaults(language=cfg.language)
+    lang(c)
 
     rp = sub.add_parser("report", help="write per-case reports from a database made by check --db")
     rp.add_argument("case_ids", nargs="+", metavar="CASE-ID", help="ids of the cases whose reports to write")
@@ -143,6 +160,7 @@ def _parser(cfg: Config | None = None) -> argparse.ArgumentParser:
                     help="rule directory the database was checked with (default: the bundled rules)")
     rp.add_argument("--no-timestamp", action="store_true", help="leave the time out of reports (byte-identical reruns)")
     rp.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    lang(rp)
 
     r = sub.add_parser("rules", help="list, show or test the rules")
     rsub = r.add_subparsers(dest="rules_command", metavar="ACTION")
@@ -152,6 +170,7 @@ def _parser(cfg: Config | None = None) -> argparse.ArgumentParser:
     rt = rsub.add_parser("test", help="run every rule's fixture cases and report mismatches")
     for q in (rl, rs, rt):
         q.add_argument("--rules", default=cfg.rules, metavar="DIR", help="rule directory (default: the bundled rules)")
+        lang(q)
 
     m = sub.add_parser("migrate", help="upgrade case files to the current schema version, keeping their meaning")
     m.add_argument("paths", nargs="+", metavar="PATH", help="case files or directories (searched recursively)")
@@ -162,6 +181,7 @@ def _parser(cfg: Config | None = None) -> argparse.ArgumentParser:
                        help="write the upgraded files to DIR (a directory's files keep their relative paths)")
     where.add_argument("--check", action="store_true",
                        help="write nothing; exit 1 if a file is at an earlier version")
+    lang(m)
 
     a = sub.add_parser("annex", help="build the case annex of a shadow report from many case files")
     a.add_argument("paths", nargs="*", metavar="PATH", help="case files or directories (or --db)")
@@ -184,7 +204,7 @@ def _parser(cfg: Config | None = None) -> argparse.ArgumentParser:
                         "case's place, date, age, sex and context")
     a.add_argument("--jobs", type=_jobs, default=0, metavar="N", help=JOBS_HELP)
     a.add_argument("--quiet", action="store_true", help="print nothing but errors")
-    a.set_defaults(language=cfg.language)
+    lang(a)
     cover = a.add_argument_group("title page of the Word annex (a detail not given is left out)")
     cover.add_argument("--organisation", default=None, metavar="NAME", help="the submitting organisation")
     cover.add_argument("--state", default=None, metavar="NAME", help="the State party reviewed")
@@ -198,6 +218,7 @@ def _parser(cfg: Config | None = None) -> argparse.ArgumentParser:
                     help="case files or directories whose withheld names are looked for")
     au.add_argument("--audience", choices=("public", "committee", "internal"), default="public",
                     help="the audience the outputs were made for (default: public)")
+    lang(au)
 
     u = sub.add_parser("uwazi", help="export case files to Uwazi's CSV import, or import such CSV files")
     usub = u.add_subparsers(dest="uwazi_command", metavar="ACTION")
@@ -209,11 +230,29 @@ def _parser(cfg: Config | None = None) -> argparse.ArgumentParser:
                     help="who may read it: public (consent respected; the default), committee, internal")
     ue.add_argument("--bom", action="store_true", help="start each file with a byte-order mark, for Excel")
     ue.add_argument("--quiet", action="store_true")
+    lang(ue)
     ui = usub.add_parser("import", help="turn such CSV files into case files (schema version 2)")
     ui.add_argument("file", metavar="FILE.csv", help="the case file; FILE.people.csv ... are read beside it")
     ui.add_argument("-o", "--output", required=True, metavar="DIR", help="directory for the case files")
     ui.add_argument("--quiet", action="store_true")
+    lang(ui)
     return p
+
+
+def _language(cli_value: str | None, cfg: Config | None) -> str:
+    """The language of the run (docs/i18n.md); raises InputError for an unknown configured value."""
+    from safeguards.i18n import lang_from
+
+    return lang_from(cli_value, cfg.language if cfg else None, config_path=(cfg.source if cfg else None) or
+                     "configuration")
+
+
+def _error_language(cli_value: str | None, cfg: Config | None) -> str:
+    """The language errors are printed in: the run's, or English when that cannot be told."""
+    try:
+        return _language(cli_value, cfg)
+    except SafeguardsError:
+        return "en"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -223,15 +262,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         cfg = load_config()
     except SafeguardsError as exc:
-        sys.stderr.write(str(exc) + "\n")
+        sys.stderr.write(exc.problem.render(_error_language(None, None)) + "\n")
         return EXIT_ERROR
     args = _parser(cfg).parse_args(argv)
+    lang = _error_language(getattr(args, "lang", None), cfg)
     try:
         if args.command == "validate":
             from safeguards.commands.validate import run as run_validate
 
             return run_validate(args.paths, args.format, args.strict, args.output, max(0, args.jobs),
-                                only_case_files=args.only_case_files, quiet=args.quiet)
+                                only_case_files=args.only_case_files, quiet=args.quiet,
+                                lang=_language(args.lang, cfg))
         if args.command == "schema":
             from safeguards.schemas import schema_text
 
@@ -252,7 +293,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "migrate":
             from safeguards.commands.migrate import run as run_migrate
 
-            return run_migrate(args.paths, args.in_place, args.output, args.check)
+            return run_migrate(args.paths, args.in_place, args.output, args.check, lang=_language(args.lang, cfg))
         if args.command == "audit":
             from safeguards.commands.audit import run as run_audit
 
@@ -266,20 +307,23 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run_uwazi(args)
     except KeyboardInterrupt:
-        sys.stderr.write("safeguards: interrupted\n")
+        sys.stderr.write(localize(N_("safeguards: interrupted"), lang) + "\n")
         return EXIT_ERROR
     except BrokenPipeError:
         return EXIT_ERROR
     except SafeguardsError as exc:
-        sys.stderr.write(str(exc) + "\n")
+        sys.stderr.write(exc.problem.render(lang) + "\n")
         return EXIT_ERROR
     except OSError as exc:
-        sys.stderr.write(f"safeguards: {exc.filename or ''}: {exc.strerror or exc}\n")
+        from safeguards.discovery import os_reason
+
+        sys.stderr.write(f"safeguards: {exc.filename or ''}: {localize(os_reason(exc), lang)}\n")
         return EXIT_ERROR
     except Exception as exc:  # the last resort: a bug must not show a user a traceback
-        sys.stderr.write(f"safeguards: internal error ({type(exc).__name__}: {str(exc)[:300]}). This is a bug in "
-                         "safeguards, not in your input; please report it with the command you ran. "
-                         "Set SAFEGUARDS_DEBUG=1 to see the traceback.\n")
+        sys.stderr.write(localize(N_("safeguards: internal error ({error}). This is a bug in safeguards, not in your "
+                                     "input; please report it with the command you ran. Set SAFEGUARDS_DEBUG=1 to "
+                                     "see the traceback.", error=f"{type(exc).__name__}: {str(exc)[:300]}"), lang)
+                         + "\n")
         if os.environ.get("SAFEGUARDS_DEBUG"):
             raise
         return EXIT_ERROR

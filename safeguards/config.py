@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from safeguards.message import N_, Message
 from safeguards.problems import InputError, Level, Problem
 
 SAFEGUARDS_TOML = "safeguards.toml"
@@ -77,54 +78,57 @@ def read(path: Path) -> Config:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(Problem(shown, 0, 0, Level.ERROR, "config-unreadable", f"cannot read: {exc}",
-                                 "check the file's permissions and that it is UTF-8")) from None
+        raise InputError(Problem(shown, 0, 0, Level.ERROR, "config-unreadable", N_("cannot read: {error}", error=exc),
+                                 N_("check the file's permissions and that it is UTF-8"))) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         m = _TOML_AT.search(str(exc))
         line, col = (int(m.group(1)), int(m.group(2))) if m else (0, 0)
         raise InputError(Problem(shown, line, col, Level.ERROR, "config-syntax",
-                                 f"not valid TOML: {_TOML_AT.sub('', str(exc)).strip()}",
-                                 "see docs/ci.md for the configuration file's form")) from None
+                                 N_("not valid TOML: {error}", error=_TOML_AT.sub("", str(exc)).strip()),
+                                 N_("see docs/ci.md for the configuration file's form"))) from None
     in_pyproject = path.name == PYPROJECT
     table: Any = data.get("tool", {}).get("safeguards", {}) if in_pyproject else data
     header = "[tool.safeguards]" if in_pyproject else None
     if not isinstance(table, dict):
         raise InputError(Problem(shown, *_locate(text, None, "safeguards"), Level.ERROR, "config-value",
-                                 "tool.safeguards must be a table", "write it as [tool.safeguards]"))
+                                 N_("tool.safeguards must be a table"), N_("write it as [tool.safeguards]")))
     values: dict[str, str] = {}
     for key, value in table.items():
         where = _locate(text, header, key)
         if key not in config_keys():
-            raise InputError(Problem(shown, *where, Level.ERROR, "config-key", f"unknown key {key!r}",
-                                     f"the keys are: {', '.join(config_keys())}"))
+            raise InputError(Problem(shown, *where, Level.ERROR, "config-key", N_("unknown key {key!r}", key=key),
+                                     N_("the keys are: {keys}", keys=", ".join(config_keys()))))
         values[key.replace("-", "_")] = _value(shown, where, key, value, path.parent)
     return Config(**values, source=shown)
 
 
 def _value(shown: str, where: tuple[int, int], key: str, value: Any, base: Path) -> str:
     """One checked value, as the command line would take it (lists joined with commas, paths resolved)."""
-    def bad(message: str, hint: str) -> InputError:
-        return InputError(Problem(shown, *where, Level.ERROR, "config-value", f"{key}: {message}", hint))
+    def bad(message: Message, hint: Message) -> InputError:
+        return InputError(Problem(shown, *where, Level.ERROR, "config-value",
+                                  N_("{key}: {message}", key=key, message=message), hint))
 
     if key in ("format", "annex-format") and isinstance(value, list):
         if not all(isinstance(v, str) for v in value):
-            raise bad("a list of format names is expected", 'write e.g. format = ["md", "sarif"]')
+            raise bad(N_("a list of format names is expected"), N_('write e.g. format = ["md", "sarif"]'))
         value = ",".join(value)
     if not isinstance(value, str) or not value.strip():
-        raise bad(f"a text value is expected, not {value!r}", f'write e.g. {key} = "..." with quotes')
+        raise bad(N_("a text value is expected, not {value!r}", value=value),
+                  N_('write e.g. {key} = "..." with quotes', key=key))
     if key in ("rules", "output", "annex-output", "cache"):
         return str(base / value) if not Path(value).is_absolute() else value
     if key == "fail-on" and value not in FAIL_ON:
-        raise bad(f"{value!r} is not a level", f"use one of {', '.join(FAIL_ON)}")
+        raise bad(N_("{value!r} is not a level", value=value), N_("use one of {levels}", levels=", ".join(FAIL_ON)))
     if key == "language" and not _LANGUAGE.match(value):
-        raise bad(f"{value!r} is not a language tag", 'use a tag such as "en", "ru" or "kk"')
+        raise bad(N_("{value!r} is not a language tag", value=value), N_('use a tag such as "en", "ru" or "kk"'))
     if key in ("format", "annex-format"):
         known = _formats(key)
         unknown = [f for f in (x.strip() for x in value.split(",")) if f not in known]
         if unknown:
-            raise bad(f"unknown format {', '.join(unknown) or '(none)'}", f"use {','.join(known)}")
+            raise bad(N_("unknown format {formats}", formats=", ".join(unknown) or N_("(none)")),
+                      N_("use {formats}", formats=",".join(known)))
     return value
 
 

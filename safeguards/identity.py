@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from safeguards.message import N_
 from safeguards.problems import Level, Problem
 
 CASE_KEYS = frozenset({"schema_version", "people", "episodes"})  # top-level keys only case files have
@@ -69,7 +70,8 @@ def duplicate_ids(ids: Iterable[CaseId]) -> list[Problem]:
         if earlier is one:
             continue
         problems.append(Problem(one.path, one.line, one.column, Level.ERROR, "duplicate-case-id",
-                                f"case id {one.case_id!r} is also used by {earlier.path} (line {earlier.line})",
-                                "every case file needs its own id: give one of the two files a new id, "
-                                "or remove the copy"))
+                                N_("case id {id!r} is also used by {path} (line {line})", id=one.case_id,
+                                   path=earlier.path, line=earlier.line),
+                                N_("every case file needs its own id: give one of the two files a new id, "
+                                   "or remove the copy")))
     return problems

@@ -5,6 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+from safeguards.message import N_, Message, localize
+
+__all__ = ["N_", "InputError", "Level", "Message", "OutputError", "Problem", "RuleError", "SafeguardsError",
+           "sort_problems"]
+
 
 class Level(str, Enum):
     """How bad a problem is; ``error`` fails a run, ``warning`` only under ``--strict``."""
@@ -18,7 +23,9 @@ class Problem:
     """One thing wrong with one input, at a 1-based line and column.
 
     ``line`` and ``column`` are 0 when a problem concerns the whole file
-    (it could not be read at all).
+    (it could not be read at all). ``message`` and ``hint`` are English; made with
+    :func:`~safeguards.message.N_` they keep their template and parameters too, and
+    :meth:`message_in`, :meth:`hint_in` and :meth:`render` print them in another language.
     """
 
     path: str
@@ -29,19 +36,40 @@ class Problem:
     message: str
     hint: str = ""
 
-    def render(self) -> str:
-        """``path:line:col: level[code]: message (hint)`` as compilers print it, on one line.
+    @property
+    def template(self) -> str:
+        """The message's msgid (the English text itself when it was not made with ``N_``)."""
+        return self.message.template if isinstance(self.message, Message) else self.message
+
+    def message_in(self, lang: str) -> str:
+        """The message in ``lang`` (English for ``en``, and for text that has no template)."""
+        return localize(self.message, lang)
+
+    def hint_in(self, lang: str) -> str:
+        """The hint in ``lang``."""
+        return localize(self.hint, lang)
+
+    def level_in(self, lang: str) -> str:
+        """``error`` or ``warning`` in ``lang``, as the text output prints it."""
+        return localize(LEVEL_WORDS[self.level], lang)
+
+    def render(self, lang: str = "en") -> str:
+        """``path:line:col: level[code]: message (hint)`` as compilers print it, on one line, in ``lang``.
 
         Control, bidi and separator characters are written as visible escapes, and so are colons in
-        the path: a file name cannot forge a second location line or hide part of one.
+        the path: a file name cannot forge a second location line or hide part of one. The path and
+        the code are never translated.
         """
         from safeguards.textsafe import location, visible
 
-        text = (f"{location(self.path)}:{self.line}:{self.column}: {self.level.value}[{visible(self.code)}]: "
-                f"{visible(self.message)}")
+        text = (f"{location(self.path)}:{self.line}:{self.column}: {self.level_in(lang)}[{visible(self.code)}]: "
+                f"{visible(self.message_in(lang))}")
         if self.hint:
-            text += f" (hint: {visible(self.hint)})"
+            text += localize(N_(" (hint: {hint})", hint=visible(self.hint_in(lang))), lang)
         return text
+
+
+LEVEL_WORDS = {Level.ERROR: N_("error"), Level.WARNING: N_("warning")}
 
 
 class SafeguardsError(Exception):

@@ -6,7 +6,7 @@ of :class:`Report`; its JSON Schema is generated from these models.
 
 from __future__ import annotations
 
-from typing import Any, Literal, Self, cast
+from typing import Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -23,6 +23,26 @@ Timing = Literal["in_force", "later", "undated"]
 
 
 _FIELDS: dict[type, frozenset[str]] = {}
+# Per class, each field's default: (factory, None) or (None, value); a required field has neither and must be given.
+_DEFAULTS: dict[type, dict[str, tuple[Any, Any]]] = {}
+
+
+def _defaults(cls: type[BaseModel]) -> dict[str, tuple[Any, Any]]:
+    out: dict[str, tuple[Any, Any]] = {}
+    for name, field in cls.model_fields.items():
+        if field.default_factory is not None:
+            out[name] = (field.default_factory, None)
+        elif field.is_required():
+            out[name] = (_missing_field(cls, name), None)
+        else:
+            out[name] = (None, field.default)
+    return out
+
+
+def _missing_field(cls: type, name: str) -> Any:
+    def fail() -> Any:
+        raise TypeError(f"{cls.__name__}.of(): field {name!r} is required")
+    return fail
 
 
 class Frozen(BaseModel):
@@ -30,8 +50,26 @@ class Frozen(BaseModel):
 
     @classmethod
     def of(cls, **values: Any) -> Self:
-        """An instance from checked values, defaults filled in, without validation (the publication step)."""
-        return cast(Self, cls.model_construct(**values))
+        """An instance from checked values, defaults filled in, without validation (the publication step).
+
+        The same object as ``model_construct`` (a test checks it) at a fraction of its cost: the defaults of
+        each class are looked up once.
+        """
+        defaults = _DEFAULTS.get(cls)
+        if defaults is None:
+            defaults = _DEFAULTS[cls] = _defaults(cls)
+        full = {}
+        for name, (factory, default) in defaults.items():
+            full[name] = values[name] if name in values else (factory() if factory is not None else default)
+        if __debug__:
+            unknown = values.keys() - defaults.keys()
+            assert not unknown, sorted(unknown)
+        obj = cls.__new__(cls)
+        object.__setattr__(obj, "__dict__", full)
+        object.__setattr__(obj, "__pydantic_fields_set__", set(values))
+        object.__setattr__(obj, "__pydantic_extra__", None)
+        object.__setattr__(obj, "__pydantic_private__", None)
+        return obj
 
     @classmethod
     def assemble(cls, **values: Any) -> Self:

@@ -13,8 +13,7 @@ from typing import IO, TypeVar
 
 T = TypeVar("T")
 PROGRESS_MIN_FILES = 20  # below this a run is over before a bar is worth drawing
-_LEVEL = re.compile(r": (error|warning)\[")
-_CODES = {"error": "31", "warning": "33"}
+_COLOURS = {"error": "31", "warning": "33"}
 
 
 def is_terminal(stream: IO[str]) -> bool:
@@ -29,20 +28,28 @@ def colour_enabled(stream: IO[str]) -> bool:
     return is_terminal(stream) and "NO_COLOR" not in os.environ
 
 
-def paint(text: str, enabled: bool) -> str:
-    """``error[...]`` in red and ``warning[...]`` in yellow in rendered problem lines, when ``enabled``."""
+def paint(text: str, enabled: bool, lang: str = "en") -> str:
+    """``error[...]`` in red and ``warning[...]`` in yellow in rendered problem lines (the words as ``lang``
+    writes them), when ``enabled``."""
     if not enabled:
         return text
-    return _LEVEL.sub(lambda m: f": \x1b[{_CODES[m.group(1)]}m{m.group(1)}\x1b[0m[", text)
+    from safeguards.message import localize
+    from safeguards.problems import LEVEL_WORDS
+
+    codes = {localize(word, lang): _COLOURS[level.value] for level, word in LEVEL_WORDS.items()}
+    pattern = re.compile(": (" + "|".join(map(re.escape, codes)) + r")\[")
+    return pattern.sub(lambda m: f": \x1b[{codes[m.group(1)]}m{m.group(1)}\x1b[0m[", text)
 
 
-def progress(items: Iterable[T], total: int, label: str, stream: IO[str], quiet: bool) -> Iterator[T]:
-    """``items`` as they come, with a progress bar on ``stream`` for runs of ``PROGRESS_MIN_FILES`` or more."""
+def progress(items: Iterable[T], total: int, label: str, stream: IO[str], quiet: bool,
+             unit: str = "file") -> Iterator[T]:
+    """``items`` as they come, with a progress bar on ``stream`` for runs of ``PROGRESS_MIN_FILES`` or more;
+    ``label`` and ``unit`` are printed as given (translate them before)."""
     if quiet or total < PROGRESS_MIN_FILES or not is_terminal(stream):
         yield from items
         return
     from tqdm import tqdm
 
-    with tqdm(items, total=total, desc=label, unit="file", file=stream, leave=False,
+    with tqdm(items, total=total, desc=label, unit=unit, file=stream, leave=False,
               colour=None if "NO_COLOR" in os.environ else "green", dynamic_ncols=True) as bar:
         yield from bar

@@ -25,6 +25,8 @@ from typing import Any
 import yaml
 
 from safeguards.discovery import MAX_BYTES
+from safeguards.message import N_, Message
+from safeguards.message import parse as parse_message
 from safeguards.problems import InputError, Level, Problem
 
 try:  # the C parser is a hard requirement in CI; the fallback keeps a broken install usable
@@ -49,6 +51,55 @@ _NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
 
 PathItem = str | int
 Path = tuple[PathItem, ...]
+
+# What libyaml says of a syntax error or a forbidden character, as templates, so that it is translated
+# (a text not among them is printed as the parser wrote it).
+YAML_PROBLEMS = (
+    N_("did not find expected key"),
+    N_("did not find expected ',' or ']'"),
+    N_("did not find expected ',' or '}}'"),
+    N_("did not find expected node content"),
+    N_("did not find expected '-' indicator"),
+    N_("did not find expected <document start>"),
+    N_("did not find expected alphabetic or numeric character"),
+    N_("did not find expected whitespace or line break"),
+    N_("did not find URI escaped octet"),
+    N_("found character that cannot start any token"),
+    N_("found unexpected end of stream"),
+    N_("found undefined alias"),
+    N_("found unexpected ':'"),
+    N_("found unknown escape character"),
+    N_("found unexpected document indicator"),
+    N_("found a tab character that violates indentation"),
+    N_("found a tab character where an indentation space is expected"),
+    N_("found duplicate anchor; first occurrence"),
+    N_("found incompatible YAML document"),
+    N_("found duplicate YAML directive"),
+    N_("found duplicate %TAG directive"),
+    N_("found extra tokens at the end of the directive"),
+    N_("found undefined tag handle"),
+    N_("found an indentation indicator equal to 0"),
+    N_("found a comment without whitespace before it"),
+    N_("mapping values are not allowed in this context"),
+    N_("block sequence entries are not allowed in this context"),
+    N_("block mapping entries are not allowed in this context"),
+    N_("could not find expected ':'"),
+    N_("expected <block end>, but found '{token}'"),
+    N_("expected <stream end>, but found '{token}'"),
+    N_("expected ',' or ']', but got {token}"),
+    N_("expected ',' or '}}', but got {token}"),
+    N_("found unexpected end of stream while scanning a quoted scalar"),
+    N_("control characters are not allowed"),
+    N_("special characters are not allowed"),
+    N_("invalid leading UTF-8 octet"),
+    N_("invalid trailing UTF-8 octet"),
+    N_("incomplete UTF-8 octet sequence"),
+    N_("invalid Unicode character"),
+)
+
+
+def _yaml_text(text: str) -> str:
+    return parse_message(text, YAML_PROBLEMS)
 
 
 @dataclass(frozen=True)
@@ -110,25 +161,26 @@ class Document:
         return (mark.line + 1, mark.column + 1)
 
 
-def _problem(path: str, line: int, col: int, code: str, message: str, hint: str) -> InputError:
+def _problem(path: str, line: int, col: int, code: str, message: Message, hint: Message) -> InputError:
     return InputError(Problem(path, line, col, Level.ERROR, code, message, hint))
 
 
 def read_text(path: str, raw: bytes) -> str:
     """Decode a case or rule file, refusing what is not UTF-8 text."""
     if len(raw) > MAX_BYTES:
-        raise _problem(path, 0, 0, "file-too-large", f"file is {len(raw)} bytes; the limit is {MAX_BYTES}",
-                       "split the file: one case file holds one person")
+        raise _problem(path, 0, 0, "file-too-large",
+                       N_("file is {size} bytes; the limit is {limit}", size=len(raw), limit=MAX_BYTES),
+                       N_("split the file: one case file holds one person"))
     if b"\x00" in raw[:8192]:
-        raise _problem(path, 0, 0, "binary-file", "file contains NUL bytes: it is not a YAML text file",
-                       "save the file as UTF-8 text")
+        raise _problem(path, 0, 0, "binary-file", N_("file contains NUL bytes: it is not a YAML text file"),
+                       N_("save the file as UTF-8 text"))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise _problem(path, line, col, "not-utf8", f"byte 0x{raw[exc.start]:02x} is not valid UTF-8",
-                       "save the file as UTF-8") from None
+        raise _problem(path, line, col, "not-utf8", N_("byte 0x{byte:02x} is not valid UTF-8", byte=raw[exc.start]),
+                       N_("save the file as UTF-8")) from None
     return text
 
 
@@ -143,22 +195,24 @@ def parse(path: str, text: str) -> Document:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = exc.problem or "invalid YAML"
-        raise _problem(path, line, col, "yaml-syntax", f"YAML syntax error: {what}",
-                       "check indentation, colons and quotes around this point") from None
+        what = _yaml_text(exc.problem) if exc.problem else N_("invalid YAML")
+        raise _problem(path, line, col, "yaml-syntax", N_("YAML syntax error: {what}", what=what),
+                       N_("check indentation, colons and quotes around this point")) from None
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow, e.g. a raw control character
         line, col = _position(text, exc)
         char = exc.character if isinstance(exc.character, int) else ord(exc.character)
         raise _problem(path, line, col, "yaml-character",
-                       f"character U+{char:04X} is not allowed in a YAML file ({exc.reason})",
-                       "remove it, or write it as an escape such as \\x01 inside double quotes") from None
+                       N_("character U+{char:04X} is not allowed in a YAML file ({reason})", char=char,
+                          reason=_yaml_text(str(exc.reason))),
+                       N_("remove it, or write it as an escape such as \\x01 inside double quotes")) from None
     except yaml.YAMLError as exc:  # pragma: no cover - no other unmarked error is known
-        raise _problem(path, 1, 1, "yaml-syntax", f"YAML error: {exc}",
-                       "check the file's encoding and syntax") from None
+        raise _problem(path, 1, 1, "yaml-syntax", N_("YAML error: {error}", error=str(exc)),
+                       N_("check the file's encoding and syntax")) from None
     if len(nodes) > 1:
         mark = nodes[1].start_mark
         raise _problem(path, mark.line + 1, mark.column + 1, "multiple-documents",
-                       "file holds more than one YAML document", "keep one case per file; remove the '---' separator")
+                       N_("file holds more than one YAML document"),
+                       N_("keep one case per file; remove the '---' separator"))
     root = nodes[0] if nodes else None
     builder = _Builder(path)
     data = builder.build(root, 0) if root is not None else None
@@ -188,46 +242,49 @@ class _Builder:
         self.count = 0
         self.problems: list[Problem] = []
 
-    def _fail(self, node: yaml.Node, code: str, message: str, hint: str) -> InputError:
+    def _fail(self, node: yaml.Node, code: str, message: Message, hint: Message) -> InputError:
         return _problem(self.path, node.start_mark.line + 1, node.start_mark.column + 1, code, message, hint)
 
     def build(self, node: yaml.Node, depth: int) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
-            raise self._fail(node, "too-many-nodes", f"document expands to more than {MAX_NODES} values",
-                             "remove anchors/aliases that multiply content (a 'billion laughs' file is refused)")
+            raise self._fail(node, "too-many-nodes", N_("document expands to more than {n} values", n=MAX_NODES),
+                             N_("remove anchors/aliases that multiply content (a 'billion laughs' file is refused)"))
         if depth > MAX_DEPTH:
-            raise self._fail(node, "too-deep", f"nesting deeper than {MAX_DEPTH} levels", "flatten the structure")
+            raise self._fail(node, "too-deep", N_("nesting deeper than {n} levels", n=MAX_DEPTH),
+                             N_("flatten the structure"))
         if node.tag not in _ALLOWED_TAGS:
-            raise self._fail(node, "yaml-tag", f"tag {node.tag!r} is not allowed",
-                             "remove the '!' tag; case and rule files hold plain data only")
+            raise self._fail(node, "yaml-tag", N_("tag {tag!r} is not allowed", tag=node.tag),
+                             N_("remove the '!' tag; case and rule files hold plain data only"))
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(child, depth + 1) for child in node.value]
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, depth)
-        raise self._fail(node, "yaml-node", "unsupported YAML node",  # pragma: no cover
-                         "use plain mappings, lists and scalars")
+        raise self._fail(node, "yaml-node", N_("unsupported YAML node"),  # pragma: no cover
+                         N_("use plain mappings, lists and scalars"))
 
     def _mapping(self, node: yaml.MappingNode, depth: int) -> dict[str, Any]:
         out: dict[str, Any] = {}
         seen: dict[str, yaml.Node] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                raise self._fail(key_node, "yaml-key", "mapping keys must be plain strings", "use a simple key")
+                raise self._fail(key_node, "yaml-key", N_("mapping keys must be plain strings"),
+                                 N_("use a simple key"))
             key = str(key_node.value)
             if key == "<<":
-                raise self._fail(key_node, "yaml-merge-key", "merge keys ('<<') are not supported",
-                                 "write the fields out in full")
+                raise self._fail(key_node, "yaml-merge-key", N_("merge keys ('<<') are not supported"),
+                                 N_("write the fields out in full"))
             if key in seen:
                 # Reported, not raised, so the rest of the file is still checked;
                 # the first value is kept and the duplicate ignored.
                 first = seen[key].start_mark
                 self.problems.append(self._fail(key_node, "duplicate-key",
-                                                f"duplicate key {key!r} (first defined at line {first.line + 1}); "
-                                                "YAML would silently keep only the last value",
-                                                "merge the two entries or rename one").problem)
+                                                N_("duplicate key {key!r} (first defined at line {line}); YAML "
+                                                   "would silently keep only the last value", key=key,
+                                                   line=first.line + 1),
+                                                N_("merge the two entries or rename one")).problem)
                 continue
             seen[key] = key_node
             out[key] = self.build(value_node, depth + 1)

@@ -223,11 +223,12 @@ def test_csv_formula_guard_leaves_text_alone(value: str) -> None:
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed (.ci/run installs it)")
-@pytest.mark.parametrize("audience", ["public", "committee"])
-def test_pdf_from_libreoffice_is_a4_with_a_number_on_every_page(tmp_path: Path, audience: str) -> None:
+@pytest.mark.parametrize(("audience", "lang"), [("public", "en"), ("committee", "en"), ("public", "ru"),
+                                              ("committee", "ru")])
+def test_pdf_from_libreoffice_is_a4_with_a_number_on_every_page(tmp_path: Path, audience: str, lang: str) -> None:
     pypdf = pytest.importorskip("pypdf", reason="pypdf is a test extra: pip install -e '.[test]'")
     assert main(["annex", str(CASES), "-o", str(tmp_path), "--quiet", "--format", "docx,json",
-                 "--audience", audience]) == 0
+                 "--audience", audience, "--lang", lang]) == 0
     done = subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
                            "--convert-to", "pdf", "--outdir", str(tmp_path), str(tmp_path / "annex.docx")],
                           capture_output=True, text=True, timeout=240, check=False)
@@ -237,7 +238,8 @@ def test_pdf_from_libreoffice_is_a4_with_a_number_on_every_page(tmp_path: Path, 
     assert pages > 3
     for n, page in enumerate(reader.pages, 1):
         assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (595, 842)  # A4 in pt
-        assert f"Page {n} of {pages}" in page.extract_text(), n
+        number = {"en": f"Page {n} of {pages}", "ru": f"Страница {n} из {pages}"}[lang]
+        assert number in page.extract_text(), n
     # no word of the case table is broken across lines (a break after a hyphen is allowed)
     text = "\n".join(page.extract_text() for page in reader.pages)
     lines = re.sub(r"-\n", "-", text)
@@ -246,6 +248,12 @@ def test_pdf_from_libreoffice_is_a4_with_a_number_on_every_page(tmp_path: Path, 
                    re.findall(r"[A-Za-zА-Яа-я]{6,}", c[field] or "")}
     found = set(re.findall(r"[A-Za-zА-Яа-я]+", lines))
     assert table_words <= found, sorted(table_words - found)
+    if lang == "ru":  # Cyrillic is drawn in a font that has it, and comes back as text
+        assert "Методология" in text and "Краткое изложение дел" in text and "\ufffd" not in text
+        fonts = {str(font.get("/BaseFont", "")) for page in reader.pages
+                 for font in (page.get("/Resources", {}).get("/Font", {}) or {}).values()
+                 for font in [font.get_object()]}
+        assert fonts and all("DejaVu" in f or "Times" in f or "Liberation" in f or "Symbol" in f for f in fonts), fonts
 
 
 def test_docs_word_annex_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -142,6 +142,54 @@ def test_annex_from_db_filters_as_annex_does(tmp_path: Path, bundled_db: Path,
 
 
 @pytest.fixture(scope="module")
+def russian_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("db-ru") / "cases.sqlite"
+    assert _check_db([str(CASES)], db, "--lang", "ru") == 0
+    return db
+
+
+@pytest.mark.parametrize("audience", ["public", "committee"])
+def test_russian_annex_from_db_is_byte_identical_to_annex_from_files(tmp_path: Path, russian_db: Path, audience: str,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    _annex_both(tmp_path, CASES, russian_db, audience, capsys, "--lang", "ru")
+    text = (tmp_path / f"db-{audience}" / "annex.md").read_text(encoding="utf-8")
+    assert "\n## Методология\n" in text and "\n## Methodology\n" not in text
+    assert '"language": "ru"' in (tmp_path / f"db-{audience}" / "annex.json").read_text(encoding="utf-8")
+
+
+def test_annex_from_db_in_another_language_than_checked_is_refused(tmp_path: Path, bundled_db: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    capsys.readouterr()
+    assert main(["annex", "--db", str(bundled_db), "--lang", "ru", "-o", str(tmp_path / "annex"), "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert "language" in err and "--lang" in err
+    assert not (tmp_path / "annex").exists()
+
+
+def test_checking_again_in_another_language_evaluates_again(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "c.sqlite"
+    assert _check_db([str(CASES)], db) == 0
+    capsys.readouterr()
+    assert main(["check", str(CASES), "--db", str(db), "--fail-on", "never", "--lang", "ru"]) == 0
+    assert "13 file(s) evaluated, 0 unchanged and skipped" in capsys.readouterr().out
+    assert _rows(db, "SELECT value FROM meta WHERE key = 'language'") == [("ru",)]
+
+
+def test_russian_report_from_db_is_byte_identical_to_check(tmp_path: Path, bundled_db: Path) -> None:
+    checked, rendered = tmp_path / "check", tmp_path / "report"
+    case = CASES / "kz-2022-abishev.yaml"
+    assert main(["check", str(case), "-o", str(checked), "--no-timestamp", "--no-cache", "--quiet",
+                 "--fail-on", "never", "--lang", "ru"]) == 0
+    assert main(["report", "--db", str(bundled_db), case.stem, "-o", str(rendered), "--no-timestamp", "--quiet",
+                 "--lang", "ru"]) == 0
+    files = sorted(p.relative_to(checked) for p in checked.rglob("*") if p.is_file())
+    assert files and files == sorted(p.relative_to(rendered) for p in rendered.rglob("*") if p.is_file())
+    for name in files:
+        assert (checked / name).read_bytes() == (rendered / name).read_bytes(), name
+    assert '"language":"ru"' in next(rendered.rglob("*.json")).read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     base = tmp_path_factory.mktemp("generated")
     corpus = base / "corpus"

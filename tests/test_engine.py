@@ -204,3 +204,45 @@ def test_assembled_findings_equal_constructed_ones(rules: RuleSet) -> None:
         assert again == f and again.model_dump_json() == f.model_dump_json()
         Finding.model_validate(f.model_dump())  # every field of an assembled finding is valid
     assert ReportView.model_json_schema()  # the schema the JSON report is checked against still builds
+
+
+def test_views_built_with_of_equal_constructed_ones(rules: RuleSet) -> None:
+    """``Frozen.of`` fills defaults itself: the objects equal pydantic's ``model_construct`` ones."""
+    from pydantic import BaseModel
+
+    from safeguards.publish.report import publish_report
+
+    loaded = load_case(CASES / "kz-2007-gerasimov.yaml")
+    view = publish_report(loaded, evaluate(loaded, rules), rules, timestamp=False)
+    seen = 0
+
+    def walk(node: object) -> None:
+        nonlocal seen
+        if isinstance(node, BaseModel):
+            given = {k: getattr(node, k) for k in node.model_fields_set}
+            again = type(node).model_construct(**given)
+            assert again == node and again.model_dump_json() == node.model_dump_json()
+            seen += 1
+            for k in type(node).model_fields:
+                walk(getattr(node, k))
+        elif isinstance(node, dict):
+            for v in node.values():
+                walk(v)
+        elif isinstance(node, (list, tuple)):
+            for v in node:
+                walk(v)
+
+    walk(view)
+    assert seen > 100
+
+
+def test_remembered_outcomes_match_fresh_ones(rules: RuleSet) -> None:
+    """The verdict memo keeps whole outcomes: evaluating again with an empty memo gives the same findings."""
+    from safeguards.engine import evaluate as engine
+
+    loaded = load_case(CASES / "kz-2017-erimbetov.yaml")
+    first = evaluate(loaded, rules)
+    again = evaluate(loaded, rules)  # from the memo
+    engine._VERDICTS.clear()
+    fresh = evaluate(loaded, rules)
+    assert first.model_dump_json() == again.model_dump_json() == fresh.model_dump_json()

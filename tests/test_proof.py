@@ -224,4 +224,4 @@ def test_a_met_on_allegations_says_so(rules: RuleSet) -> None:
     met = [f for f in result.findings if f.outcome == "met" and f.allegations_only]
     assert met
     text = write_md(build_report(loaded, result, rules, timestamp=False), rules)
-    assert "met (on allegations only" in text
+    assert "respected (on allegations only" in text

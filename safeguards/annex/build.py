@@ -9,19 +9,20 @@ and counted; the committee annex includes them, marked and unnamed.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from safeguards import __version__
+from safeguards.annex import texts
 from safeguards.annex.model import Annex, ArticleSection, CaseRow, Figures, SafeguardLine, SourceEntry
 from safeguards.annex.reid import Quasi, age_group
+from safeguards.annex.summary import summary_paragraph
 from safeguards.casefile import Loaded, load
-from safeguards.engine import proof
 from safeguards.engine.articles import ARTICLE_TITLES
 from safeguards.facts import Fact, derive
+from safeguards.i18n import Translator, translator
 from safeguards.model.case import Case
 from safeguards.privacy import Audience, is_confidential, label_for
 from safeguards.problems import Problem
@@ -30,22 +31,7 @@ from safeguards.publish.withheld import Withheld, withheld_in_file, withheld_nam
 from safeguards.results import CaseResult
 from safeguards.rules.compile import RuleSet
 
-
-def safeguard_name(safeguard: str) -> str:
-    """``access-to-lawyer-from-outset`` as a reader sees it: ``Access to lawyer from outset``."""
-    return safeguard.replace("-", " ").capitalize()
-
-
 RANK = {"breach": 0, "contested": 1, "insufficient_information": 2, "met": 3, "not_applicable": 4}
-OUTCOME_TEXT = {
-    "breach": "the recorded facts show the safeguard was not respected",
-    "met": "the recorded facts show it was respected",
-    "insufficient_information": "the facts needed are not recorded, or not precisely enough",
-    "not_applicable": "the rule does not concern the facts of the case",
-    "contested": "sources disagree on a fact the outcome depends on; each version is shown",
-}
-# What the sources in each file establish (safeguards/engine/proof.py); not judicial findings.
-PROOF_TEXT = {label.replace("_", " "): text for label, text in proof.PROOF_TEXT.items() if label != "not_assessed"}
 
 
 @dataclass
@@ -78,189 +64,30 @@ def _apprehension(case: Case) -> tuple[str | None, str | None, str | None]:
     return None, None, None
 
 
-def _investigation_text(case: Case) -> str:
+def _investigation_text(t: Translator, case: Case) -> str:
+    """The investigations of the case, for the case table."""
     if not case.investigations:
-        return "none recorded"
+        return t.pgettext("annex", "none recorded")
     parts = []
     for inv in case.investigations:
-        state = {"happened": "opened", "not_happened": "not opened", "unknown": "status unknown"}[inv.status]
+        state = {"happened": t.pgettext("annex:investigation-state", "opened"),
+                 "not_happened": t.pgettext("annex:investigation-state", "not opened"),
+                 "unknown": t.pgettext("annex:investigation-state", "status unknown")}[inv.status]
         when = f" {inv.opened_at}" if inv.opened_at and inv.status == "happened" else ""
-        relation = inv.relation.replace("_", " ")
-        outcome = inv.outcome.replace("_", " ")
-        parts.append(f"{inv.subject.replace('_', ' ')}: {state}{when} by {inv.body} (relation to those accused: "
-                     f"{relation}; outcome: {outcome})")
+        parts.append(t.pgettext("annex", "{subject}: {state}{when} by {body} (relation to those accused: {relation}; "
+                                         "outcome: {outcome})").format(
+            subject=t.vocab("Subject", inv.subject), state=state, when=when, body=inv.body,
+            relation=t.vocab("Relation", inv.relation), outcome=t.vocab("InvestigationOutcome", inv.outcome)))
     return "; ".join(parts)
 
 
-def _source_text(s: Any, audience: Audience) -> str:
+def _source_text(t: Translator, s: Any, audience: Audience) -> str:
     """A published document by its title; an interview or an internal record by its kind and date only."""
-    grade = f" (reliability {s.reliability.source}{s.reliability.information})"
+    grade = texts.source_grade(t, f"{s.reliability.source}{s.reliability.information}")
     if audience != "internal" and not is_published(s):
-        return ", ".join(b for b in (s.kind.replace("_", " "), s.date) if b) + grade
+        return ", ".join(b for b in (t.vocab("SourceKind", s.kind), s.date) if b) + grade
     bits = [s.publisher, s.date, f'"{s.title}"', s.citation, s.url]
     return ", ".join(b for b in bits if b) + grade
-
-
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
-
-
-def spoken_date(when: str, approximate: bool = False) -> str:
-    """``2022-01-05T10:00`` as a sentence says it: ``on 5 January 2022`` (``in January 2022``, ``in 2022``)."""
-    from safeguards.model.timepoint import parse_time
-
-    try:
-        t = parse_time(when)
-    except ValueError:
-        return f"on {when}"
-    about = "about " if approximate else ""
-    if t.month is None:
-        return f"in {about}{t.year}"
-    if t.day is None:
-        return f"in {about}{MONTHS[t.month - 1]} {t.year}"
-    return f"on {about}{t.day} {MONTHS[t.month - 1]} {t.year}"
-
-
-def join_words(items: Sequence[str]) -> str:
-    """``a``, ``a and b``, ``a, b and c``."""
-    items = list(items)
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1] if items else ""
-
-
-_METHOD_TEXT = {"beating_with_objects": "beating with objects", "asphyxiation": "asphyxiation",
-                "stress_position": "stress positions", "electric_shock": "electric shocks",
-                "dousing_with_water": "dousing with water", "denial_of_medical_care": "denial of medical care",
-                "denial_of_toilet": "denial of the toilet", "mock_execution": "mock execution",
-                "violence_by_cellmates": "violence by cellmates", "cold": "exposure to cold"}
-_EXAMINER_TEXT = {"independent": "an independent doctor", "facility": "the facility's doctor",
-                  "police_medical": "a police doctor", "state_forensic": "a State forensic expert",
-                  "ambulance": "an ambulance crew", "prison": "the prison doctor"}
-_OUTCOME_TEXT = {"refused_to_open": "a refusal to open a criminal case", "closed_no_charges": "closure without charges",
-                 "charges_brought": "charges against officials", "conviction": "a conviction",
-                 "acquittal": "an acquittal"}
-
-
-_ARTICLES = ("A", "An", "The", "Place")
-_UNNAMED = ("not named", "unknown", "unnamed")
-
-
-def _pronoun(sex: str) -> str:
-    return {"male": "He", "female": "She"}.get(sex, "The person")
-
-
-def _custody_sentence(case: Case, label: str, when: str | None, place: str | None) -> str:
-    subject = case.person(case.subject)
-    who = label
-    if subject is not None:
-        noun = {"male": "man", "female": "woman"}.get(subject.sex, "person")
-        phrase = f"{subject.age}-year-old {noun}" if subject.age is not None else noun
-        if phrase != "person":
-            an = phrase.startswith(("8", "11-", "18-")) or phrase[0] in "aeiou"
-            who += f", {'an' if an else 'a'} {phrase},"
-    apprehension = next((ev for ep in case.episodes for ev in ep.events
-                         if ev.type == "apprehension" and ev.status == "happened"), None)
-    authority = next((ep.authority for ep in case.episodes if ep.authority), None)
-    text = f"{who} was deprived of liberty"
-    if when:
-        text += " " + spoken_date(when, bool(apprehension and apprehension.approximate))
-    if authority:
-        text += f" by {authority}"
-    if place:
-        first, _, rest = place.partition(" ")
-        text += f" and held at {first.lower() if first in _ARTICLES else first}{' ' if rest else ''}{rest}"
-    return text + "."
-
-
-def _event_sentences(case: Case, pronoun: str) -> list[str]:
-    """What the recorded events say happened in custody, one clause per kind of event."""
-    events = [ev for ep in case.episodes for ev in ep.events]
-    out: list[str] = []
-    methods: list[str] = []
-    for ev in events:
-        if ev.type == "ill_treatment" and ev.status == "happened":
-            for m in ev.methods:
-                if m not in ("other", "unknown"):
-                    text = _METHOD_TEXT.get(m, m.replace("_", " "))
-                    if text not in methods:
-                        methods.append(text)
-    if methods:
-        out.append(f"The file records ill-treatment in custody: {join_words(methods)}.")
-    elif any(ev.type == "ill_treatment" and ev.status == "happened" for ev in events):
-        out.append("The file records ill-treatment in custody.")
-    questioned = [ev for ev in events if ev.type == "interrogation" and ev.status == "happened"]
-    if any(ev.lawyer_present is False for ev in questioned if ev.type == "interrogation"):
-        out.append(f"{pronoun} was questioned without a lawyer.")
-    exams = [ev for ev in events if ev.type == "medical_examination" and ev.status == "happened"]
-    if exams:
-        ex = exams[0]
-        by = _EXAMINER_TEXT.get(ex.examiner, "a doctor") if ex.type == "medical_examination" else "a doctor"
-        found = ""
-        if ex.type == "medical_examination" and ex.injuries_found is True:
-            found = ", who recorded injuries"
-        elif ex.type == "medical_examination" and ex.injuries_found is False:
-            found = ", who recorded no injuries"
-        date = f" {spoken_date(ex.at, ex.approximate)}" if ex.at else ""
-        out.append(f"{pronoun} was examined{date} by {by}{found}.")
-    elif any(ev.type == "medical_examination" and ev.status == "not_happened" for ev in events):
-        out.append(f"{pronoun} was not medically examined.")
-    if any(ev.type == "death" and ev.status == "happened" for ev in events):
-        out.append(f"{pronoun} died in custody.")
-    return out
-
-
-def _investigation_sentence(case: Case) -> str:
-    made = [c for c in case.complaints if c.status == "happened"]
-    text = "A complaint was made" if made else ""
-    inv = next((i for i in case.investigations if i.subject in ("ill_treatment", "death")), None)
-    if inv is None:
-        return text + "; no investigation is recorded." if text else ""
-    if inv.status == "happened":
-        unnamed = inv.body.lower().startswith(_UNNAMED)
-        clause = "an investigation was opened" + ("" if unnamed else f" by {inv.body}")
-        if inv.opened_at:
-            clause += " " + spoken_date(inv.opened_at, inv.approximate)
-        if inv.outcome in _OUTCOME_TEXT:
-            clause += f" and ended in {_OUTCOME_TEXT[inv.outcome]}"
-        elif inv.outcome == "ongoing":
-            clause += " and is recorded as ongoing"
-    elif inv.status == "not_happened":
-        unnamed = inv.body.lower().startswith(_UNNAMED)
-        clause = "no investigation was opened" if unnamed else f"{inv.body} did not open an investigation"
-        if inv.outcome == "refused_to_open":
-            clause += " and refused to open a criminal case"
-    else:
-        return text + "." if text else ""
-    return f"{text} and {clause}." if text else clause[0].upper() + clause[1:] + "."
-
-
-def _sentence(case: Case, label: str, result: CaseResult, breached: list[str], when: str | None,
-              place: str | None) -> str:
-    """A paragraph of whole sentences from the recorded facts and the findings; no free text of the file."""
-    subject = case.person(case.subject)
-    pronoun = _pronoun(subject.sex if subject else "unknown")
-    sentences = [_custody_sentence(case, label, when, place), *_event_sentences(case, pronoun)]
-    investigation = _investigation_sentence(case)
-    if investigation:
-        sentences.append(investigation)
-    names = list(dict.fromkeys(re.sub(r" \(art [^)]*\)$", "", b).lower() for b in breached))
-    arts = [a.article for a in result.articles if a.outcome == "violation_indicated"]
-    if names:
-        finding = f"On the recorded facts, the rules indicate breaches of the safeguards of {join_words(names)}"
-        if arts:
-            finding += (f", bearing on article{'s' if len(arts) > 1 else ''} {join_words(arts)} of the "
-                        f"Convention")
-        sentences.append(finding + ".")
-    else:
-        sentences.append("The recorded facts show no breach of a safeguard.")
-    contested = [a.article for a in result.articles if a.outcome == "contested"]
-    if contested:
-        sentences.append(f"Sources disagree on facts decisive under article{'s' if len(contested) > 1 else ''} "
-                         f"{join_words(contested)}.")
-    missing = result.score.counts["insufficient_information"]
-    if missing:
-        sentences.append(f"For {missing} other finding{'s' if missing != 1 else ''} the file does not record the "
-                         f"facts needed.")
-    return " ".join(sentences)
 
 
 def _treatment(result: CaseResult) -> str:
@@ -283,8 +110,10 @@ def _known_true(facts: Mapping[str, Fact], name: str) -> bool:
     return fact is not None and fact.value is True
 
 
-def summarise(loaded: Loaded, result: CaseResult, rules: RuleSet, audience: Audience) -> Summary:
-    """The annex's view of one evaluated case for ``audience``; its text is redacted when the annex is assembled."""
+def summarise(loaded: Loaded, result: CaseResult, rules: RuleSet, audience: Audience, lang: str = "en") -> Summary:
+    """The annex's view of one evaluated case for ``audience``, in ``lang``; its text is redacted when the annex is
+    assembled."""
+    t = translator(lang)
     case = loaded.case
     assert case is not None
     subject = case.person(case.subject)
@@ -297,19 +126,20 @@ def summarise(loaded: Loaded, result: CaseResult, rules: RuleSet, audience: Audi
     for f in result.findings:
         for art in by_rule[f.rule_id].articles if f.rule_id in by_rule else f.articles:
             by_article_safeguard.setdefault((art, f.safeguard), []).append(f.outcome)
-    breached = sorted({f"{safeguard_name(f.safeguard)} (art {', '.join(f.articles)})" for f in result.findings
-                       if f.outcome == "breach"})
+    breached = sorted({texts.with_articles(t, texts.safeguard_label(t, f.safeguard), list(f.articles))
+                       for f in result.findings if f.outcome == "breach"})
+    breached_ids = {f.safeguard for f in result.findings if f.outcome == "breach"}
     treatment = _treatment(result)
     facts = derive(case)[0].facts
-    sources = [(f"{case.id}/{s.id}", _source_text(s, audience)) for s in case.sources]
+    sources = [(f"{case.id}/{s.id}", _source_text(t, s, audience)) for s in case.sources]
     row = CaseRow(
         code=case.id, label=label, context=case.context, region=case.region or None,
         apprehended=when[:10] if when else None, place=place or None,
         sex=subject.sex if subject else "unknown",
         age_group=age_group(subject.age if subject else None), breaches=breached,
         articles=[a.article for a in result.articles if a.outcome == "violation_indicated"],
-        investigation=_investigation_text(case), sources=[],
-        summary=_sentence(case, label, result, breached, when, place or None),
+        investigation=_investigation_text(t, case), sources=[],
+        summary=summary_paragraph(t, case, label, result, sorted(breached_ids), when, place or None),
         confidential=is_confidential(case))
     pseudonymised = subject is None or subject.consent.decision != "publish_name"
     quasi = Quasi(case.id, pseudonymised, locality, case.region, when[:10] if when else None,
@@ -320,8 +150,7 @@ def summarise(loaded: Loaded, result: CaseResult, rules: RuleSet, audience: Audi
                    complaint=_known_true(facts, "complaint_made"),
                    investigation=_known_true(facts, "investigation_opened"),
                    prosecution=_known_true(facts, "prosecution"),
-                   sources=sources, breached_safeguards={f.safeguard for f in result.findings
-                                                         if f.outcome == "breach"},
+                   sources=sources, breached_safeguards=breached_ids,
                    withheld=withheld_names(case.people, audience))
 
 
@@ -343,6 +172,7 @@ class Collected:
     withheld: int
     invalid: list[Problem]
     withheld_names: dict[str, str] = field(default_factory=dict)
+    lang: str = "en"  # the language the summaries are written in
 
     def everyone_withheld(self) -> Withheld:
         """The names withheld in any input, for the one redaction and the audit: the stricter decision wins."""
@@ -354,8 +184,10 @@ class Collected:
 
 
 def collect(files: Sequence[str], rules: RuleSet, profile: str, audience: Audience, context: str | None = None,
-            date_from: str | None = None, date_to: str | None = None, jobs: int = 1, quiet: bool = True) -> Collected:
-    """Load, filter, evaluate and summarise each case in turn (in ``jobs`` processes, 0: automatic).
+            date_from: str | None = None, date_to: str | None = None, jobs: int = 1, quiet: bool = True,
+            lang: str = "en") -> Collected:
+    """Load, filter, evaluate and summarise each case in turn (in ``jobs`` processes, 0: automatic), with the
+    summaries written in ``lang``.
 
     Unless ``quiet``, a progress bar is drawn on a terminal's stderr for large runs.
     """
@@ -365,7 +197,8 @@ def collect(files: Sequence[str], rules: RuleSet, profile: str, audience: Audien
     from safeguards.terminal import progress
 
     global _TASK
-    _TASK = _Task(rules, profile, audience, context, date_from, date_to)
+    translator(lang)  # an unknown language fails here, before any work
+    _TASK = _Task(rules, profile, audience, context, date_from, date_to, lang)
     summaries: list[Summary] = []
     withheld = 0
     invalid: list[Problem] = []
@@ -384,7 +217,7 @@ def collect(files: Sequence[str], rules: RuleSet, profile: str, audience: Audien
     finally:
         _TASK = None
     summaries.sort(key=lambda s: (s.row.apprehended or "", s.row.code))
-    return Collected(summaries, withheld, invalid, every_input)
+    return Collected(summaries, withheld, invalid, every_input, lang)
 
 
 @dataclass(frozen=True)
@@ -395,6 +228,7 @@ class _Task:
     context: str | None
     date_from: str | None
     date_to: str | None
+    lang: str = "en"
 
 
 _TASK: _Task | None = None  # set by collect() before workers fork, so they inherit the compiled rules
@@ -418,7 +252,8 @@ def _one(path: str) -> tuple[str, Any, dict[str, str]]:
         return "skip", None, names
     if task.audience == "public" and is_confidential(case):
         return "withheld", None, names  # left out, and its people's names withheld through other cases too
-    return "summary", summarise(loaded, evaluate(loaded, task.rules, task.profile), task.rules, task.audience), names
+    result = evaluate(loaded, task.rules, task.profile)
+    return "summary", summarise(loaded, result, task.rules, task.audience, task.lang), names
 
 
 def _redacted(row: CaseRow, hidden: Withheld) -> CaseRow:
@@ -430,8 +265,9 @@ def _redacted(row: CaseRow, hidden: Withheld) -> CaseRow:
 
 
 def assemble(collected: Collected, rules: RuleSet, profile: str, audience: Audience,
-             title: str = "Annex: documented cases") -> Annex:
-    """The annex document from the collected summaries."""
+             title: str | None = None) -> Annex:
+    """The annex document from the collected summaries, in their language (``collected.lang``)."""
+    t = translator(collected.lang)
     summaries = collected.summaries
     hidden = collected.everyone_withheld()  # one redaction, with the names withheld in every input
     numbers: dict[str, int] = {}
@@ -451,12 +287,12 @@ def assemble(collected: Collected, rules: RuleSet, profile: str, audience: Audie
         lines = []
         for sg in safeguards:
             counts = Counter(s.by_article_safeguard.get((art, sg), "not_applicable") for s in summaries)
-            lines.append(SafeguardLine(safeguard=safeguard_name(sg), breach=counts["breach"], met=counts["met"],
-                                       insufficient_information=counts["insufficient_information"],
+            lines.append(SafeguardLine(safeguard=texts.safeguard_label(t, sg), breach=counts["breach"],
+                                       met=counts["met"], insufficient_information=counts["insufficient_information"],
                                        contested=counts["contested"]))
-        articles.append(ArticleSection(article=art, title=art_title, safeguards=lines,
+        articles.append(ArticleSection(article=art, title=texts.article_title(t, art, art_title), safeguards=lines,
                                        cases_with_violation=sum(1 for s in summaries if art in s.violations)))
-    breaches_by_safeguard = Counter(safeguard_name(sg) for s in summaries for sg in s.breached_safeguards)
+    breaches_by_safeguard = Counter(texts.safeguard_label(t, sg) for s in summaries for sg in s.breached_safeguards)
     dates = sorted(s.row.apprehended for s in summaries if s.row.apprehended)
     figures = Figures(
         by_context=dict(sorted(Counter(s.row.context or "none" for s in summaries).items())),
@@ -471,27 +307,17 @@ def assemble(collected: Collected, rules: RuleSet, profile: str, audience: Audie
     methodology: dict[str, Any] = {
         "cases": len(summaries),
         "withheld_confidential": collected.withheld,
-        "period": f"{dates[0][:10]} to {dates[-1][:10]}" if dates else "unknown",
+        "period": texts.period_text(t, dates[0][:10] if dates else None, dates[-1][:10] if dates else None),
         "profile": profile,
         "rules": {"count": len(rules.rules), "sha256": rules.digest},
         "tool_version": __version__,
-        "outcomes": OUTCOME_TEXT,
-        "standards_of_proof": PROOF_TEXT,
-        "protection": {
-            "public": "Only people who consented appear by name; others by pseudonym or case code; cases whose "
-                      "subject asked for confidentiality are left out and counted. Names and aliases of people "
-                      "who have not consented are removed from every text.",
-            "committee": "Cases whose subject asked for confidentiality are included, marked confidential in every "
-                         "format, and their people are never named; every page is marked confidential.",
-            "internal": "Everything but the names of people who asked for confidentiality, for the documenting "
-                        "organisation only.",
-        }[audience],
-        "reliability": "Sources are graded on the Admiralty scale: source reliability A (reliable) to F (cannot be "
-                       "judged), information credibility 1 (confirmed) to 6 (cannot be judged).",
-        "article_conclusions": "An article shows a violation indicated when a rule bearing on it is breached on the "
-                               "recorded facts; this is what the facts indicate, not a finding of the Committee. "
-                               + proof.LEGEND_NOTE,
+        "outcomes": texts.outcome_texts(t),
+        "standards_of_proof": texts.proof_texts(t),
+        "protection": texts.protection_text(t, audience),
+        "reliability": texts.reliability_text(t),
+        "article_conclusions": texts.conclusions_text(t),
     }
-    return Annex(title=title, audience=audience, confidential_marking=audience == "committee",
-                 methodology=methodology, articles=articles, figures=figures, cases=rows, sources=sources,
-                 withheld_confidential=collected.withheld, excluded_invalid=len({p.path for p in collected.invalid}))
+    return Annex(title=title or texts.default_title(t), language=collected.lang, audience=audience,
+                 confidential_marking=audience == "committee", methodology=methodology, articles=articles,
+                 figures=figures, cases=rows, sources=sources, withheld_confidential=collected.withheld,
+                 excluded_invalid=len({p.path for p in collected.invalid}))

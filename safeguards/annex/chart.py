@@ -18,15 +18,16 @@ SVG_WIDTH, SVG_FONT = 620, 12
 PNG_WIDTH, PNG_FONT = 1800, 36  # pixels: 36 px of 1800 at 16 cm print at 9 pt
 
 
-def breaches_svg(counts: dict[str, int]) -> str:
-    """A horizontal bar chart as accessible inline SVG."""
-    items = list(counts.items()) or [("no breaches recorded", 0)]
+def breaches_svg(counts: dict[str, int], title: str = "Cases with a breach, by safeguard",
+                 empty: str = "no breaches recorded") -> str:
+    """A horizontal bar chart as accessible inline SVG (``title`` and the ``empty`` label in the annex's language)."""
+    items = list(counts.items()) or [(empty, 0)]
     top = max(1, max(v for _, v in items))
     left, width, row = 260, SVG_WIDTH, 22
     height = 20 + row * len(items)
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="chart-title" '
              f'viewBox="0 0 {width} {height}" width="100%" class="chart">',
-             '<title id="chart-title">Cases with a breach, by safeguard</title>']
+             f'<title id="chart-title">{escape(title)}</title>']
     for i, (name, value) in enumerate(items):
         y = 10 + i * row
         w = round((width - left - 40) * value / top, 1)
@@ -38,11 +39,11 @@ def breaches_svg(counts: dict[str, int]) -> str:
     return "".join(parts)
 
 
-def breaches_png(counts: dict[str, int]) -> bytes:
+def breaches_png(counts: dict[str, int], empty: str = "no breaches recorded") -> bytes:
     """The same chart as a PNG (Word cannot embed SVG portably)."""
     from PIL import Image, ImageDraw, ImageFont
 
-    items = list(counts.items()) or [("no breaches recorded", 0)]
+    items = list(counts.items()) or [(empty, 0)]
     top = max(1, max(v for _, v in items))
     try:  # DejaVu Sans covers Cyrillic and Kazakh letters; Pillow's own font draws them as boxes
         font: ImageFont.FreeTypeFont | ImageFont.ImageFont = ImageFont.truetype("DejaVuSans.ttf", PNG_FONT)

@@ -3,18 +3,24 @@
 python-docx has no footnote API; this adds the ``word/footnotes.xml`` part (with the two
 separator footnotes Word expects) through python-docx's OPC layer, and inserts
 ``w:footnoteReference`` runs. Word and LibreOffice number the notes themselves, so each note
-shows one number. A source cited a second time gets a short note pointing back to the first:
-``Amnesty International (2013), n. 3``.
+shows one number. A source cited a second time gets a short note pointing back to the first, in the
+annex's language: ``Amnesty International (2013), n. 3``; in Russian, as Russian legal writing cites,
+``Amnesty International (2013), см. сноску 3``, and ``Там же.`` when the note just before cites the
+same source.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
 from safeguards.annex.layout import xml_safe
+
+if TYPE_CHECKING:
+    from safeguards.i18n import Translator
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 RT_FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
@@ -27,7 +33,30 @@ _AUTHOR_TITLE = re.compile(r'^(?P<author>[^",(]+?)(?: \([^)]*\))?, "(?P<title>[^
 _TITLE = re.compile(r'^(?:\d{4}(?:-\d\d){0,2}, )?"(?P<title>[^"]+)"')
 
 
-def short_form(text: str) -> str:
+@dataclass(frozen=True)
+class CitationStyle:
+    """How a note cites a source again: ``again`` with ``{short}`` and ``{number}``; ``ibid`` (or None) when the
+    note just before cites it; ``grade`` starts the reliability grade that a short form leaves out."""
+
+    again: str = "{short}, n. {number}."
+    ibid: str | None = None
+    grade: str = " (reliability"
+
+
+# Languages whose legal writing cites a source repeated from the note just before as "ibid." ("там же");
+# the English annex keeps the "n." form throughout, as NGO annexes to the Committee usually do.
+IBID_LANGS = frozenset({"ru", "kk"})
+
+
+def citation_style(t: Translator) -> CitationStyle:
+    """The citation style of ``t``'s language."""
+    from safeguards.annex.texts import grade_marker
+
+    ibid = t.pgettext("annex:footnote", "Ibid.") if t.lang in IBID_LANGS else None
+    return CitationStyle(t.pgettext("annex:footnote", "{short}, n. {number}."), ibid, grade_marker(t).rstrip())
+
+
+def short_form(text: str, grade: str = " (reliability") -> str:
     """The short citation of a source: ``Amnesty International (2013)``, else author and title, else the title."""
     if m := _AUTHOR_YEAR.match(text):
         return f"{m['author']} ({m['year']})"
@@ -35,7 +64,7 @@ def short_form(text: str) -> str:
         return f'{m["author"]}, "{_clip(m["title"])}"'
     if m := _TITLE.match(text):
         return f'"{_clip(m["title"])}"'
-    return _clip(text.split(" (reliability")[0])
+    return _clip(text.split(grade)[0])
 
 
 def _clip(text: str, limit: int = 60) -> str:
@@ -47,18 +76,25 @@ class Footnotes:
 
     NOTES_MARK = "<!--safeguards:notes-->"  # where streamed notes go in the part (see ``sink``)
 
-    def __init__(self, sink: Callable[[str], None] | None = None) -> None:
-        """``sink``: called with the XML of each note as it is made, instead of keeping the notes (the part
-        then holds :attr:`NOTES_MARK` where they go), so that a long annex's notes need not be held."""
+    def __init__(self, style: CitationStyle | None = None, sink: Callable[[str], None] | None = None) -> None:
+        """``style``: how a source cited again is written (the annex's language). ``sink``: called with the XML
+        of each note as it is made, instead of keeping the notes (the part then holds :attr:`NOTES_MARK` where
+        they go), so that a long annex's notes need not be held."""
         self.texts: list[str] = []
         self.first: dict[str, int] = {}
+        self.style = style or CitationStyle()
+        self.last: str | None = None
         self.count = 0
         self.sink = sink
 
     def cite(self, paragraph: Any, source: str) -> int:
         """Cite ``source`` (its full text) at the end of ``paragraph``: in full the first time, short after."""
+        previous, self.last = self.last, source
         if source in self.first:
-            return self.reference(paragraph, f"{short_form(source)}, n. {self.first[source]}.")
+            if self.style.ibid is not None and previous == source:
+                return self.reference(paragraph, self.style.ibid)
+            short = short_form(source, self.style.grade)
+            return self.reference(paragraph, self.style.again.format(short=short, number=self.first[source]))
         number = self.reference(paragraph, source.rstrip(".") + ".")
         self.first[source] = number
         return number

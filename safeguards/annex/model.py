@@ -76,6 +76,8 @@ class Annex(_Frozen):
 
     annex_version: Literal[1] = 1
     title: str
+    language: str = Field(default="en", description="The language of the annex's text (en, ru, kk); codes and "
+                                                    "names from the case files stay as written.")
     audience: Literal["public", "committee", "internal"]
     confidential_marking: bool
     methodology: dict[str, Any]

@@ -12,20 +12,22 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import IO, Any
 
+from safeguards.annex import texts
 from safeguards.annex.chart import WORD_WIDTH_PT, breaches_png
-from safeguards.annex.footnotes import NOTE_MARK, NOTE_TEXT, Footnotes, W
+from safeguards.annex.footnotes import NOTE_MARK, NOTE_TEXT, Footnotes, W, citation_style
 from safeguards.annex.layout import ColumnStats, xml_safe
 from safeguards.annex.model import Annex, CaseRow
 from safeguards.annex.stream import AnnexStream, from_annex
+from safeguards.i18n import Translator, translator
 from safeguards.publish.audit import Leak, audit_docx, audit_xml
 from safeguards.publish.withheld import Withheld
 
 CONFIDENTIAL = "CONFIDENTIAL - for the Committee against Torture only; not for publication"
 PAGE_MM = (210, 297)  # A4
 MARGIN_MM = 20
+LANGUAGE_TAGS = {"en": "en-GB", "ru": "ru-RU", "kk": "kk-KZ"}
 TABLE_PT = 9.0
 _DIGIT_HYPHEN = re.compile(r"(?<=\d)-(?=\d)")
-_ART = re.compile(r"^(?P<name>.*?) \(art (?P<arts>[^)]*)\)$")
 
 
 @dataclass(frozen=True)
@@ -38,11 +40,13 @@ class Cover:
     date: str | None = None
 
 
-def merged_safeguards(breaches: list[str]) -> dict[str, list[str]]:
-    """``["X (art 1, 2)", "X (art 16)"]`` as one label per safeguard: ``{"X": ["1", "2", "16"]}``."""
+def merged_safeguards(breaches: list[str], t: Translator | None = None) -> dict[str, list[str]]:
+    """``["X (art 1, 2)", "X (art 16)"]`` as one label per safeguard: ``{"X": ["1", "2", "16"]}`` (labels as
+    written in ``t``'s language, English by default)."""
+    pattern = texts.with_articles_pattern(t or translator("en"))
     out: dict[str, list[str]] = {}
     for b in breaches:
-        m = _ART.match(b)
+        m = pattern.match(b)
         name, arts = (m["name"], [a.strip() for a in m["arts"].split(",")]) if m else (b, [])
         have = out.setdefault(name, [])
         have.extend(a for a in arts if a not in have)
@@ -91,11 +95,15 @@ def stream_docx(stream: AnnexStream, out: IO[bytes], cover: Cover | None = None,
     from docx.shared import Mm, Pt
 
     annex = Annex.model_validate(_clean(stream.head.model_dump(mode="python")))
+    t = translator(annex.language)
     cover = Cover(**{k: xml_safe(v) if v else None for k, v in vars(cover or Cover()).items()})
     doc = Document()
-    _metadata(doc, annex, cover)
+    _metadata(doc, annex, cover, t)
     normal = doc.styles["Normal"]
     normal.font.name, normal.font.size = "Times New Roman", Pt(11)
+    lang = OxmlElement("w:lang")  # the proofing language, so spelling and hyphenation follow the annex's
+    lang.set(f"{{{W}}}val", LANGUAGE_TAGS.get(annex.language, annex.language))
+    normal.element.get_or_add_rPr().append(lang)
     table_text = doc.styles.add_style("Table Text", WD_STYLE_TYPE.PARAGRAPH)
     table_text.base_style = normal
     table_text.font.size = Pt(TABLE_PT)
@@ -119,51 +127,60 @@ def stream_docx(stream: AnnexStream, out: IO[bytes], cover: Cover | None = None,
         section.left_margin = section.right_margin = Mm(MARGIN_MM)
         section.top_margin = section.bottom_margin = Mm(20)
         section.header_distance = section.footer_distance = Mm(10)
-        _header_footer(section, annex.confidential_marking, WD_ALIGN_PARAGRAPH.CENTER)
+        _header_footer(section, texts.confidential_banner(t) if annex.confidential_marking else None,
+                       WD_ALIGN_PARAGRAPH.CENTER, t)
     body = _Appender(doc)
-    _title_page(body, annex, cover, stream.confidential)
+    _title_page(body, annex, cover, stream.confidential, t)
     body.paragraph().add_run().add_break(WD_BREAK.PAGE)
     m = annex.methodology
-    body.heading("Methodology", level=1)
+    body.heading(t.pgettext("annex", "Methodology"), level=1)
     body.paragraph(m["article_conclusions"])
     for name, text in m["outcomes"].items():
-        body.paragraph(f"{name.replace('_', ' ').capitalize()}: {text}.", style="List Bullet")
-    body.paragraph("Standards of proof: " + "; ".join(f"{k}: {v}" for k, v in m["standards_of_proof"].items()) + ".")
-    body.paragraph("Protection of people: " + m["protection"])
+        label = texts.outcome_label(t, name)
+        body.paragraph(f"{label[:1].upper()}{label[1:]}: {text}.", style="List Bullet")
+    body.paragraph(t.pgettext("annex", "Standards of proof:") + " " + "; ".join(
+        f"{texts.proof_label(t, k)}: {v}" for k, v in m["standards_of_proof"].items()) + ".")
+    body.paragraph(t.pgettext("annex", "Protection of people:") + " " + m["protection"])
     body.paragraph(m["reliability"])
-    body.paragraph(f"Profile: {m['profile']}. Rule set: {m['rules']['count']} rules, sha256 "
-                   f"{m['rules']['sha256'][:16]}.")
-    body.heading("Findings by article of the Convention", level=1)
+    body.paragraph(texts.profile_line(t, m["profile"], m["rules"]["count"], m["rules"]["sha256"][:16]))
+    body.heading(t.pgettext("annex", "Findings by article of the Convention"), level=1)
     for art in annex.articles:
-        body.heading(f"Article {art.article}: {art.title} ({art.cases_with_violation} case(s) with a violation "
-                     f"indicated)", level=2)
-        body.table(("Safeguard", "Breach", "Met", "Insufficient information", "Contested"),
+        heading = t.pgettext("annex", "Article %(number)s: %(title)s") % {"number": art.article, "title": art.title}
+        body.heading(f"{heading} ({texts.violation_count(t, art.cases_with_violation)})", level=2)
+        body.table((t.pgettext("annex", "Safeguard"), t.pgettext("annex", "Breach"), t.pgettext("annex", "Met"),
+                    t.pgettext("annex", "Insufficient information"), t.pgettext("annex", "Contested")),
                    [(line.safeguard, str(line.breach), str(line.met), str(line.insufficient_information),
                      str(line.contested)) for line in art.safeguards])
-    body.heading("Figures", level=1)
-    body.paragraph("Cases with a breach, by safeguard:")
+    body.heading(t.pgettext("annex", "Figures"), level=1)
+    chart_title = t.pgettext("annex", "Cases with a breach, by safeguard")
+    body.paragraph(chart_title + ":")
     run = body.paragraph().add_run()
-    shape = run.add_picture(io.BytesIO(breaches_png(annex.figures.breaches_by_safeguard)), width=Pt(WORD_WIDTH_PT))
+    png = breaches_png(annex.figures.breaches_by_safeguard, empty=t.pgettext("annex", "no breaches recorded"))
+    shape = run.add_picture(io.BytesIO(png), width=Pt(WORD_WIDTH_PT))
     bars = "; ".join(f"{k}: {v}" for k, v in annex.figures.breaches_by_safeguard.items())
-    shape._inline.docPr.set("descr", "Bar chart of cases with a breach, by safeguard: " + (bars or "none"))
+    shape._inline.docPr.set("descr", t.pgettext("annex", "Bar chart of cases with a breach, by safeguard:") + " " +
+                            (bars or t.pgettext("annex", "none")))
     f = annex.figures
-    for title, data in (("By context", f.by_context), ("By region", f.by_region), ("By sex", f.by_sex),
-                        ("By age group", f.by_age_group), ("Torture and other ill-treatment", f.treatment)):
+    columns = texts.figure_columns(t)
+    for name, title in texts.figure_titles(t):
         body.heading(title, level=2)
-        body.table((title.removeprefix("By ").capitalize(), "Cases"), [(str(k), str(v)) for k, v in data.items()])
-    body.paragraph(f"Complaints made: {f.complaints_made}; investigations opened: {f.investigations_opened}; "
-                   f"prosecutions: {f.prosecutions}.")
-    body.heading("Case table", level=1)
+        body.table((columns[name], t.pgettext("annex", "Cases")),
+                   [(texts.category_label(t, name, str(k)), str(v)) for k, v in getattr(f, name).items()])
+    body.paragraph(texts.activity_line(t, f.complaints_made, f.investigations_opened, f.prosecutions))
+    body.heading(t.pgettext("annex", "Case table"), level=1)
+    confidential = texts.confidential_word(t)
     if annex.confidential_marking and stream.confidential:
-        body.paragraph("Cases marked CONFIDENTIAL must not be published or shared with the State.")
-    header = ("Case", "Detained", "Place", "Safeguards breached", "Investigation", "Sources")
+        body.paragraph(t.pgettext("annex", "Cases marked CONFIDENTIAL must not be published or shared with the State."))
+    header = (t.pgettext("annex", "Case"), t.pgettext("annex", "Detained"), t.pgettext("annex", "Place"),
+              t.pgettext("annex", "Safeguards breached"), t.pgettext("annex", "Investigation"),
+              t.pgettext("annex", "Sources"))
     stats = ColumnStats(header)
     for c in stream.cases():
-        stats.add(_table_row(_clean_row(c), annex.confidential_marking))
+        stats.add(_table_row(_clean_row(c), annex.confidential_marking, t))
     rows = body.table_head(header, stats)
-    body.heading("Case summaries", level=1)
+    body.heading(t.pgettext("annex", "Case summaries"), level=1)
     body.mark(_SUMMARIES)
-    body.heading("Sources cited", level=1)
+    body.heading(t.pgettext("annex", "Sources cited"), level=1)
     body.mark(_SOURCES)
     with tempfile.TemporaryFile() as spool:  # the footnotes, until document.xml is written
         leaks: list[Leak] = []
@@ -173,7 +190,7 @@ def stream_docx(stream: AnnexStream, out: IO[bytes], cover: Cover | None = None,
                 leaks.extend(audit_xml(file_name, "word/footnotes.xml", xml, withheld))
             spool.write(xml.encode("utf-8"))
 
-        notes = Footnotes(sink=note)
+        notes = Footnotes(citation_style(t), sink=note)
         notes.attach(doc)
         raw = io.BytesIO()
         doc.save(raw)
@@ -190,14 +207,14 @@ def stream_docx(stream: AnnexStream, out: IO[bytes], cover: Cover | None = None,
 
         def row_pieces() -> Iterator[bytes]:
             for c in stream.cases():
-                yield piece(rows.row(_table_row(_clean_row(c), annex.confidential_marking)))
+                yield piece(rows.row(_table_row(_clean_row(c), annex.confidential_marking, t)))
 
         def summary_pieces() -> Iterator[bytes]:
             for c, cited in stream.entries():
                 c = _clean_row(c)
                 heading = c.label if c.label == c.code else f"{c.label} ({c.code})"
-                yield piece(body.heading(heading + (" - CONFIDENTIAL" if annex.confidential_marking and c.confidential
-                                                    else ""), level=2)._p)
+                yield piece(body.heading(heading + (f" - {confidential}" if annex.confidential_marking
+                                                    and c.confidential else ""), level=2)._p)
                 paragraph = body.paragraph(c.summary)
                 for s in cited:
                     notes.cite(paragraph, xml_safe(s.text))
@@ -231,15 +248,16 @@ def _clean_row(c: CaseRow) -> CaseRow:
     return CaseRow.model_validate(_clean(c.model_dump(mode="python")))
 
 
-def _table_row(c: CaseRow, marking: bool) -> tuple[str, ...]:
-    """A case's row of the case table."""
+def _table_row(c: CaseRow, marking: bool, t: Translator) -> tuple[str, ...]:
+    """A case's row of the case table, in ``t``'s language."""
     label = c.label if c.label == c.code else f"{c.label} ({c.code})"
     if marking and c.confidential:
-        label += "\nCONFIDENTIAL"
-    breaches = "\n".join(f"{name} (art {', '.join(arts)})" if arts else name
-                         for name, arts in merged_safeguards(c.breaches).items())
-    return (label, c.apprehended or "unknown", c.place or "unknown", breaches or "none shown", c.investigation,
-            " ".join(f"[{n}]" for n in c.sources))
+        label += "\n" + texts.confidential_word(t)
+    breaches = "\n".join(texts.with_articles(t, name, arts) if arts else name
+                         for name, arts in merged_safeguards(c.breaches, t).items())
+    unknown = t.pgettext("annex", "unknown")
+    return (label, c.apprehended or unknown, c.place or unknown, breaches or t.pgettext("annex", "none shown"),
+            c.investigation, " ".join(f"[{n}]" for n in c.sources))
 
 
 def _etree() -> Any:
@@ -257,7 +275,7 @@ def _fragment(element: Any) -> str:
     return _NS_DECL.sub("", text[:end]) + text[end:]
 
 
-def _metadata(doc: Any, annex: Annex, cover: Cover) -> None:
+def _metadata(doc: Any, annex: Annex, cover: Cover, t: Translator) -> None:
     """Core properties: the title, the organisation if given, nothing from the machine, fixed dates."""
     core = doc.core_properties
     core.title = annex.title
@@ -265,7 +283,8 @@ def _metadata(doc: Any, annex: Annex, cover: Cover) -> None:
     core.last_modified_by = ""
     core.comments = ""
     core.keywords = ""
-    core.subject = "Annex to an alternative report to the Committee against Torture"
+    core.subject = t.pgettext("annex", "Annex to an alternative report to the Committee against Torture")
+    core.language = annex.language
     fixed = datetime(2000, 1, 1, tzinfo=UTC)
     core.created = core.modified = core.last_printed = fixed
     core.revision = 1
@@ -275,14 +294,14 @@ def _metadata(doc: Any, annex: Annex, cover: Cover) -> None:
             del package.rels[rid]
 
 
-def _header_footer(section: Any, confidential: bool, centre: Any) -> None:
-    """"Page N of M" in every footer; the confidential marking in header and footer of a committee annex."""
+def _header_footer(section: Any, banner: str | None, centre: Any, t: Translator) -> None:
+    """"Page N of M" in every footer; the confidential ``banner`` in header and footer of a committee annex."""
     from docx.oxml import parse_xml
 
-    if confidential:
+    if banner:
         for part in (section.header, section.footer):
             p = part.paragraphs[0]
-            p.text = CONFIDENTIAL
+            p.text = banner
             p.alignment = centre
         page = section.footer.add_paragraph()
     else:
@@ -297,18 +316,32 @@ def _header_footer(section: Any, confidential: bool, centre: Any) -> None:
                     f'<w:r xmlns:w="{W}"><w:fldChar w:fldCharType="end"/></w:r>'):
             page._p.append(parse_xml(xml))
 
-    page.add_run("Page ")
+    before, between, after = _page_words(t)
+    if before:
+        page.add_run(before)
     field("PAGE")
-    page.add_run(" of ")
+    page.add_run(between)
     field("NUMPAGES")
+    if after:
+        page.add_run(after)
 
 
-def _title_page(body: _Appender, annex: Annex, cover: Cover, confidential: int) -> None:
+def _page_words(t: Translator) -> tuple[str, str, str]:
+    """The words around the page number and the page count: ``("Page ", " of ", "")``."""
+    text = t.pgettext("annex", "Page {page} of {pages}")
+    before, _, rest = text.partition("{page}")
+    between, _, after = rest.partition("{pages}")
+    return before, between, after
+
+
+def _title_page(body: _Appender, annex: Annex, cover: Cover, confidential: int, t: Translator) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-    lines = [("Submitted by " + cover.organisation) if cover.organisation else None,
-             ("State party: " + cover.state) if cover.state else None,
-             ("Committee against Torture, " + cover.session) if cover.session else None,
+    lines = [t.pgettext("annex", "Submitted by {organisation}").format(organisation=cover.organisation)
+             if cover.organisation else None,
+             t.pgettext("annex", "State party: {state}").format(state=cover.state) if cover.state else None,
+             t.pgettext("annex", "Committee against Torture, {session}").format(session=cover.session)
+             if cover.session else None,
              cover.date]
     body.heading(annex.title, level=0)
     for line in lines:
@@ -316,16 +349,23 @@ def _title_page(body: _Appender, annex: Annex, cover: Cover, confidential: int) 
             body.paragraph(line).alignment = WD_ALIGN_PARAGRAPH.LEFT
     m = annex.methodology
     if annex.audience == "public":
-        held = f"{annex.withheld_confidential} case(s) withheld as confidential and counted only."
+        held = t.npgettext("annex", "{n} case(s) withheld as confidential and counted only.",
+                           "{n} case(s) withheld as confidential and counted only.",
+                           annex.withheld_confidential).format(n=annex.withheld_confidential)
     else:
         marked = confidential
-        held = f"{marked} confidential case(s) included" + (", each marked CONFIDENTIAL." if
-                                                             annex.confidential_marking else ".")
-    body.paragraph(f"{m['cases']} documented case(s), {m['period']}. {held}")
+        held = (t.npgettext("annex", "{n} confidential case(s) included, each marked CONFIDENTIAL.",
+                            "{n} confidential case(s) included, each marked CONFIDENTIAL.", marked)
+                if annex.confidential_marking else
+                t.npgettext("annex", "{n} confidential case(s) included.", "{n} confidential case(s) included.",
+                            marked)).format(n=marked)
+    body.paragraph(f"{texts.cases_count(t, m['cases'])}, {m['period']}. {held}")
     if annex.excluded_invalid:
-        body.paragraph(f"{annex.excluded_invalid} case file(s) left out because they did not validate.")
+        body.paragraph(t.npgettext("annex", "{n} case file(s) left out because they did not validate.",
+                                   "{n} case file(s) left out because they did not validate.",
+                                   annex.excluded_invalid).format(n=annex.excluded_invalid))
     if annex.confidential_marking:
-        body.paragraph(CONFIDENTIAL)
+        body.paragraph(texts.confidential_banner(t))
 
 
 class _Appender:

@@ -21,6 +21,9 @@ def run(args: argparse.Namespace) -> int:
     from safeguards.annex.build import assemble, collect
     from safeguards.annex.reid import check
     from safeguards.annex.render import WRITERS, Cover, write_csv, write_docx
+    from safeguards.i18n import lang_from
+
+    lang = lang_from(getattr(args, "lang", None), getattr(args, "language", None))
 
     formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
     bad = [f for f in formats if f not in WRITERS]
@@ -32,6 +35,9 @@ def run(args: argparse.Namespace) -> int:
     except RuleError as exc:
         sys.stderr.write(str(exc) + "\n")
         return 2
+    from safeguards import gcpolicy
+
+    gcpolicy.for_batch()
     if args.profile not in rules.profiles:
         names = ", ".join(sorted(rules.profiles))
         sys.stderr.write(f"safeguards: unknown profile {args.profile!r}; use one of: {names}\n")
@@ -40,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
         if args.paths:
             sys.stderr.write("safeguards: give case files or --db, not both\n")
             return 2
-        return _from_db(args, formats, rules)
+        return _from_db(args, formats, rules, lang)
     if not args.paths:
         sys.stderr.write("safeguards: give the case files (or folders) of the annex, or --db FILE\n")
         return 2
@@ -48,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
     if refuse_duplicates(files):
         return 2
     collected = collect(files, rules, args.profile, args.audience, args.context, args.date_from, args.date_to,
-                        max(0, args.jobs), quiet=args.quiet)
+                        max(0, args.jobs), quiet=args.quiet, lang=lang)
     errors_in_colour = colour_enabled(sys.stderr)
     for p in [*missing, *collected.invalid]:
         sys.stderr.write(paint(p.render(), errors_in_colour) + "\n")
@@ -95,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _from_db(args: argparse.Namespace, formats: tuple[str, ...], rules: RuleSet) -> int:
+def _from_db(args: argparse.Namespace, formats: tuple[str, ...], rules: RuleSet, lang: str) -> int:
     """The annex from a database made by ``check --db``, streamed to temporary files, audited as it is written,
     then renamed into place all together (or, on a leak, none)."""
 
@@ -115,8 +121,8 @@ def _from_db(args: argparse.Namespace, formats: tuple[str, ...], rules: RuleSet)
         sys.stderr.write(str(exc) + "\n")
         return 2
     try:
-        refuse_stale(con, args.db, run_key(rules.digest, args.profile))
-        annex = from_db(con, rules, args.profile, args.audience, args.context, args.date_from, args.date_to)
+        refuse_stale(con, args.db, run_key(rules.digest, args.profile, lang))
+        annex = from_db(con, rules, args.profile, args.audience, args.context, args.date_from, args.date_to, lang)
         cover = Cover(organisation=args.organisation, state=args.state, session=args.session, date=args.date)
         pending: list[AtomicFile] = []
         leaks = []

@@ -11,7 +11,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from safeguards.discovery import discover
+from safeguards.discovery import discover, os_reason
+from safeguards.i18n import lang_from
+from safeguards.message import N_, localize, parse
+
+# Where in an output a leak is (safeguards.publish.audit writes it in English), translatable.
+WHERE = (N_("line {n}"), N_("part {part}"), N_("text"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -19,13 +24,15 @@ def run(args: argparse.Namespace) -> int:
     from safeguards.publish.audit import audit_file
     from safeguards.publish.withheld import Withheld, withheld_in_file, withheld_names
 
+    lang = lang_from(getattr(args, "lang", None), getattr(args, "language", None))
     root = Path(args.directory)
     if not root.is_dir():
-        sys.stderr.write(f"safeguards: {root}: not a folder; give the folder of outputs to audit\n")
+        sys.stderr.write(localize(N_("safeguards: {path}: not a folder; give the folder of outputs to audit",
+                                     path=str(root)), lang) + "\n")
         return 2
     files, missing = discover(args.cases)
     for p in missing:
-        sys.stderr.write(p.render() + "\n")
+        sys.stderr.write(p.render(lang) + "\n")
     names: dict[str, str] = {}
     for path in files:
         loaded = load(path)
@@ -40,11 +47,15 @@ def run(args: argparse.Namespace) -> int:
         try:
             leaks += audit_file(out, hidden)
         except OSError as exc:
-            sys.stderr.write(f"safeguards: {out}: cannot be read ({exc.strerror})\n")
+            sys.stderr.write(localize(N_("safeguards: {path}: cannot be read ({reason})", path=str(out),
+                                         reason=os_reason(exc)), lang) + "\n")
             return 2
+    error = localize(N_("error"), lang)
     for leak in leaks:
-        sys.stderr.write(f"error[name-leak]: {leak.file}: {leak.where}: a withheld name appears "
-                         f"({len(leak.form)} characters; not printed)\n")
-    sys.stdout.write(f"audit: {len(outputs)} file(s) searched for {len(names)} withheld name(s) of "
-                     f"{len(files)} case file(s): {len(leaks)} leak(s)\n")
+        sys.stderr.write(f"{error}[name-leak]: " + localize(
+            N_("{file}: {where}: a withheld name appears ({n} characters; not printed)", file=str(leak.file),
+               where=parse(leak.where, WHERE), n=len(leak.form)), lang) + "\n")
+    sys.stdout.write(localize(N_("audit: {outputs} file(s) searched for {names} withheld name(s) of {files} case "
+                                 "file(s): {leaks} leak(s)", outputs=len(outputs), names=len(names), files=len(files),
+                                 leaks=len(leaks)), lang) + "\n")
     return 2 if leaks or missing else 0

@@ -45,6 +45,7 @@ class Options:
     # Every name withheld from the public in any input of the run (name, label): a person withheld in one file
     # is withheld from every report of the run, whatever another file records.
     withheld: tuple[tuple[str, str], ...] = ()
+    language: str = "en"  # of every report and run-level output; the result cache keys on it
 
 
 @dataclass(frozen=True)
@@ -155,13 +156,14 @@ def _evaluate_and_write(loaded: object, rules: RuleSet, opts: Options, result: C
     from safeguards.casefile import Loaded
     from safeguards.publish.audit import audit_text
     from safeguards.publish.report import publish_report
-    from safeguards.publish.withheld import Withheld
+    from safeguards.publish.withheld import Withheld, for_run
     from safeguards.report.render import WRITERS
 
     assert isinstance(loaded, Loaded) and loaded.case is not None
     result = evaluate(loaded, rules, opts.profile) if result is None else result
-    withheld = Withheld.for_case(loaded.case, "public", dict(opts.withheld))
-    report = publish_report(loaded, result, rules, "public", opts.timestamp, withheld) if opts.formats else None
+    withheld = Withheld.for_case(loaded.case, "public", for_run(opts.withheld))
+    report = publish_report(loaded, result, rules, "public", opts.timestamp, withheld,
+                            language=opts.language) if opts.formats else None
     name = safe_name(loaded.case.id)  # the checked case id (validate refuses one that spells a withheld name)
     outputs = []
     records = []
@@ -214,7 +216,7 @@ def _run_writers(opts: Options, undecided: bool) -> dict[str, RunWriter]:
     from safeguards.writers.run import RunContext
 
     ctx = RunContext(Path(opts.output) / opts.profile, opts.profile, undecided,
-                     _RULES.get(opts.rules_dir), sys.stdout)
+                     _RULES.get(opts.rules_dir), sys.stdout, language=opts.language)
     writers: dict[str, RunWriter] = {}
     try:
         for fmt in opts.formats:
@@ -297,6 +299,9 @@ def _colour(text: str, code: str, enabled: bool) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``check`` from parsed arguments."""
+    from safeguards.i18n import lang_from
+
+    language = lang_from(getattr(args, "lang", None), getattr(args, "language", None))
     db = getattr(args, "db", None)
     chosen = args.format if args.format is not None else "" if db else getattr(args, "default_format", DEFAULT)
     formats = tuple(f.strip() for f in chosen.split(",") if f.strip())
@@ -316,7 +321,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     opts = Options(args.profile, formats, args.output, not args.no_timestamp, args.rules, not args.no_cache,
                    getattr(args, "cache_dir", None),
-                   _every_input_withholds(files) if len(files) > 1 and formats else ())
+                   _every_input_withholds(files) if len(files) > 1 and formats else (), language)
     if db:  # results kept in a database, incrementally (safeguards/db/check.py)
         from safeguards.db.check import run as run_db
 
@@ -339,6 +344,9 @@ def run(args: argparse.Namespace) -> int:
                 tally.add(hit)
         if todo or "sarif" in formats:  # the SARIF log describes the rules
             _rules(args.rules)
+        from safeguards import gcpolicy
+
+        gcpolicy.for_batch()
         writers = _run_writers(opts, args.sarif_undecided)
         outcomes = _run_many(todo, opts, max(0, args.jobs))
         if ordered:
@@ -371,7 +379,7 @@ def run(args: argparse.Namespace) -> int:
                          "field's text as not for publication, or correct the consent decision, and rerun.\n")
         return 2
     if not args.quiet:
-        _summary(tally, args.profile, colour)
+        _summary(tally, args.profile, colour, language)
     invalid = tally.invalid + len(missing)
     if invalid:
         sys.stderr.write(f"safeguards: {invalid} input(s) invalid and skipped\n")
@@ -382,11 +390,22 @@ def run(args: argparse.Namespace) -> int:
     return 1 if tally.failing else 0
 
 
-def _summary(tally: _Tally, profile: str, colour: bool) -> None:
-    sys.stdout.write(f"profile: {profile}\n")
+def _summary(tally: _Tally, profile: str, colour: bool, language: str = "en") -> None:
+    """The console summary, in the run's language: a row per case (or totals), a key to the columns, the count."""
+    from safeguards.i18n import translator
+    from safeguards.publish.catalog import FINDING_OUTCOMES
+
+    t = translator(language)
+    _ = t.gettext
+    sys.stdout.write(_("profile: {profile}").format(profile=profile) + "\n")
     if tally.keep_rows:
-        sys.stdout.write(f"{'case':34} {'breach':>6} {'contest':>7} {'insuff':>6} {'met':>4} {'n/a':>4} "
-                         f"{'score':>6} {'complete':>8}  arts\n")
+        # Column heads, each fitted to its column (a translation longer than the column is cut).
+        heads = [(t.pgettext("check summary", "case"), 34), (t.pgettext("check summary", "breach"), 6),
+                 (t.pgettext("check summary", "contest"), 7), (t.pgettext("check summary", "insuff"), 6),
+                 (t.pgettext("check summary", "met"), 4), (t.pgettext("check summary", "n/a"), 4),
+                 (t.pgettext("check summary", "shown"), 6), (t.pgettext("check summary", "decided"), 8)]
+        cells = [f"{heads[0][0][:34]:34}"] + [f"{h[:w]:>{w}}" for h, w in heads[1:]]
+        sys.stdout.write(" ".join(cells) + "  " + t.pgettext("check summary", "arts") + "\n")
         for o in sorted(tally.rows, key=lambda x: x.case_id):
             c = dict(o.counts)
             score = "-" if o.shown_met is None else f"{o.shown_met:.0f}%"
@@ -396,8 +415,15 @@ def _summary(tally: _Tally, profile: str, colour: bool) -> None:
                              f"{c.get('insufficient_information', 0):>6} {c.get('met', 0):>4} "
                              f"{c.get('not_applicable', 0):>4} {score:>6} {comp:>8}  "
                              f"{', '.join(o.violations) or '-'}\n")
+        sys.stdout.write(_("Columns: findings whose safeguard was not respected (breach), contested, with not enough "
+                           "information (insuff), respected (met) and not applicable (n/a); shown: weighted share of "
+                           "the applicable safeguards the file shows respected; decided: share of the applicable "
+                           "findings the file decides; arts: articles with a violation indicated. These are aids "
+                           "to reading the file, not legal conclusions.") + "\n")
     else:
-        totals = ", ".join(f"{tally.counts[k]} {k.replace('_', ' ')}" for k in OUTCOME_ORDER)
-        sys.stdout.write(f"findings: {totals}; {tally.with_breach} case(s) with a breach (one row per case is "
-                         f"shown up to {SUMMARY_ROWS} files; see the reports)\n")
-    sys.stdout.write(f"{tally.checked} case(s) checked, {tally.written} file(s) written\n")
+        totals = ", ".join(f"{tally.counts[k]} {_(FINDING_OUTCOMES[k])}" for k in OUTCOME_ORDER)
+        sys.stdout.write(_("findings: {totals}; {cases} case(s) with a breach (one row per case is shown up to "
+                           "{rows} files; see the reports)").format(totals=totals, cases=tally.with_breach,
+                                                                    rows=SUMMARY_ROWS) + "\n")
+    sys.stdout.write(_("{checked} case(s) checked, {written} file(s) written").format(
+        checked=tally.checked, written=tally.written) + "\n")

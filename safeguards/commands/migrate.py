@@ -24,7 +24,8 @@ from typing import Any
 import yaml
 
 from safeguards.atomic import confined, write_atomic
-from safeguards.discovery import discover
+from safeguards.discovery import discover, os_reason
+from safeguards.message import N_, Message, localize
 from safeguards.model.case import SCHEMA_VERSION, SCHEMA_VERSIONS
 from safeguards.problems import InputError, Level, Problem, SafeguardsError, sort_problems
 from safeguards.yamlsource import Document, load_file
@@ -52,7 +53,7 @@ class Migrated:
         return self.problem is None and self.from_version != SCHEMA_VERSION
 
 
-def _fail(doc: Document, loc: tuple[str, ...], code: str, message: str, hint: str) -> MigrationError:
+def _fail(doc: Document, loc: tuple[str, ...], code: str, message: Message, hint: Message) -> MigrationError:
     line, col = doc.locate(loc)
     return MigrationError(Problem(doc.path, line, col, Level.ERROR, code, message, hint))
 
@@ -82,12 +83,13 @@ def _set_version(doc: Document, text: str, version: int) -> str:
     """``text`` with the plain scalar of the top-level ``schema_version`` replaced by ``version``."""
     node = _value_node(doc, "schema_version")
     if node is None or node.style not in (None, ""):
-        raise _fail(doc, ("schema_version",), "migrate-unsupported", "schema_version is not a plain number",
-                    "write it as 'schema_version: 1' and run migrate again")
+        raise _fail(doc, ("schema_version",), "migrate-unsupported", N_("schema_version is not a plain number"),
+                    N_("write it as 'schema_version: 1' and run migrate again"))
     at = _offset(text, node.start_mark.line, node.start_mark.column)
     if text[at:at + len(node.value)] != node.value:
-        raise _fail(doc, ("schema_version",), "migrate-unsupported", "cannot find the schema_version value in the text",
-                    "write it as 'schema_version: 1' on a line of its own and run migrate again")
+        raise _fail(doc, ("schema_version",), "migrate-unsupported",
+                    N_("cannot find the schema_version value in the text"),
+                    N_("write it as 'schema_version: 1' on a line of its own and run migrate again"))
     return text[:at] + str(version) + text[at + len(node.value):]
 
 
@@ -114,16 +116,17 @@ def migrate_bytes(path: str, raw: bytes) -> Migrated:
             return Migrated(path, problem=broken[0])
         data = doc.data
         if not isinstance(data, dict) or "schema_version" not in data:
-            what = "it has no schema_version" if isinstance(data, dict) else \
-                ("it is empty" if data is None else f"it is a {type(data).__name__}, not a mapping")
-            raise _fail(doc, (), "not-a-case-file", f"not a case file: {what}",
-                        "migrate reads case files (see docs/case-files.md); leave other YAML files out")
+            what = N_("it has no schema_version") if isinstance(data, dict) else \
+                (N_("it is empty") if data is None else N_("it is a {type}, not a mapping", type=type(data).__name__))
+            raise _fail(doc, (), "not-a-case-file", N_("not a case file: {what}", what=what),
+                        N_("migrate reads case files (see docs/case-files.md); leave other YAML files out"))
         version = data["schema_version"]
         if isinstance(version, bool) or not isinstance(version, int) or version not in SCHEMA_VERSIONS:
             raise _fail(doc, ("schema_version",), "schema-version-unknown",
-                        f"schema_version {version!r} is not a version of the case-file format "
-                        f"({', '.join(map(str, SCHEMA_VERSIONS))})",
-                        f"this safeguards reads versions {SCHEMA_VERSIONS[0]} to {SCHEMA_VERSION}")
+                        N_("schema_version {version!r} is not a version of the case-file format ({versions})",
+                           version=version, versions=", ".join(map(str, SCHEMA_VERSIONS))),
+                        N_("this safeguards reads versions {first} to {last}", first=SCHEMA_VERSIONS[0],
+                           last=SCHEMA_VERSION))
         text = raw.decode("utf-8-sig")
         current = version
         while current < SCHEMA_VERSION:
@@ -131,8 +134,9 @@ def migrate_bytes(path: str, raw: bytes) -> Migrated:
             new_doc = load_file(path, new_text.encode("utf-8"))
             if new_doc.data != _expected(doc.data, current):
                 raise _fail(doc, ("schema_version",), "migrate-failed",
-                            f"the upgrade from version {current} would change more than the version",
-                            "upgrade this file by hand (see docs/case-files.md, 'Migrating from version 1')")
+                            N_("the upgrade from version {version} would change more than the version",
+                               version=current),
+                            N_("upgrade this file by hand (see docs/case-files.md, 'Migrating from version 1')"))
             text, doc, current = new_text, new_doc, current + 1
     except SafeguardsError as exc:
         return Migrated(path, problem=exc.problem)
@@ -155,19 +159,24 @@ def _inputs(paths: list[str]) -> tuple[list[tuple[str, str]], list[Problem]]:
     return out, problems
 
 
-def _problem(path: str, code: str, message: str, hint: str) -> Problem:
+def _problem(path: str, code: str, message: Message, hint: Message) -> Problem:
     return Problem(path, 0, 0, Level.ERROR, code, message, hint)
 
 
-def run(paths: list[str], in_place: bool, output: str | None, check: bool = False) -> int:
-    """Migrate ``paths``; return the exit code."""
+def run(paths: list[str], in_place: bool, output: str | None, check: bool = False, lang: str = "en") -> int:
+    """Migrate ``paths``, printing in ``lang``; return the exit code."""
+    from safeguards.commands.validate import NO_CASE_FILES
+
+    def say(message: Message) -> None:
+        sys.stderr.write(localize(message, lang) + "\n")
+
     files, problems = _inputs(paths)
     if not files and not problems:
-        sys.stderr.write("safeguards: no case files (*.yaml, *.yml) found\n")
+        say(NO_CASE_FILES)
         return EXIT_ERROR
     to_stdout = not (in_place or output or check)
     if to_stdout and len(files) > 1:
-        sys.stderr.write(f"safeguards: {len(files)} case files: give -o DIR or --in-place (stdout takes one file)\n")
+        say(N_("safeguards: {n} case files: give -o DIR or --in-place (stdout takes one file)", n=len(files)))
         return EXIT_ERROR
     outdated = current = written = 0
     targets: dict[Path, str] = {}
@@ -176,8 +185,8 @@ def run(paths: list[str], in_place: bool, output: str | None, check: bool = Fals
             with open(path, "rb") as fh:
                 raw = fh.read()
         except OSError as exc:
-            problems.append(_problem(path, "unreadable", f"cannot read file: {exc.strerror}",
-                                     "check the path and permissions"))
+            problems.append(_problem(path, "unreadable", N_("cannot read file: {reason}", reason=os_reason(exc)),
+                                     N_("check the path and permissions")))
             continue
         got = migrate_bytes(path, raw)
         if got.problem is not None:
@@ -189,7 +198,8 @@ def run(paths: list[str], in_place: bool, output: str | None, check: bool = Fals
             current += 1
         if check:
             if got.changed:
-                sys.stderr.write(f"{path}: schema_version {got.from_version}, can be upgraded to {SCHEMA_VERSION}\n")
+                say(N_("{path}: schema_version {version}, can be upgraded to {current}", path=path,
+                       version=got.from_version, current=SCHEMA_VERSION))
             continue
         try:
             if to_stdout:
@@ -204,12 +214,15 @@ def run(paths: list[str], in_place: bool, output: str | None, check: bool = Fals
                 assert output is not None
                 target = confined(output, name)
                 if target in targets:
-                    problems.append(_problem(path, "output-collision", f"{targets[target]} is also written to "
-                                             f"{target}", "migrate the two files into different directories"))
+                    problems.append(_problem(path, "output-collision",
+                                             N_("{other} is also written to {target}", other=targets[target],
+                                                target=str(target)),
+                                             N_("migrate the two files into different directories")))
                     continue
                 if target.exists() and target.samefile(path):
-                    problems.append(_problem(path, "output-is-input", f"-o would overwrite the input {path}",
-                                             "give another directory, or use --in-place"))
+                    problems.append(_problem(path, "output-is-input",
+                                             N_("-o would overwrite the input {path}", path=path),
+                                             N_("give another directory, or use --in-place")))
                     continue
                 targets[target] = path
                 write_atomic(target, got.data)
@@ -217,13 +230,16 @@ def run(paths: list[str], in_place: bool, output: str | None, check: bool = Fals
         except SafeguardsError as exc:
             problems.append(exc.problem)
         except OSError as exc:
-            problems.append(_problem(path, "unwritable", f"cannot write: {exc.strerror or exc}",
-                                     "check the output directory and its permissions"))
+            problems.append(_problem(path, "unwritable", N_("cannot write: {reason}", reason=os_reason(exc)),
+                                     N_("check the output directory and its permissions")))
     for p in sort_problems(problems):
-        sys.stderr.write(p.render() + "\n")
-    verb = "to upgrade" if check else "upgraded"
-    sys.stderr.write(f"safeguards: {outdated} file(s) {verb} to version {SCHEMA_VERSION}, {current} already "
-                     f"current, {len(problems)} error(s)" + (f"; {written} written" if written else "") + "\n")
+        sys.stderr.write(p.render(lang) + "\n")
+    counts = {"outdated": outdated, "version": SCHEMA_VERSION, "current": current, "errors": len(problems)}
+    summary = N_("safeguards: {outdated} file(s) to upgrade to version {version}, {current} already current, "
+                 "{errors} error(s)", **counts) if check else \
+        N_("safeguards: {outdated} file(s) upgraded to version {version}, {current} already current, "
+           "{errors} error(s)", **counts)
+    say(N_("{summary}; {written} written", summary=summary, written=written) if written else summary)
     if problems:
         return EXIT_ERROR
     return EXIT_OUTDATED if check and outdated else EXIT_OK

@@ -43,6 +43,7 @@ def run(args: argparse.Namespace) -> int:
     from safeguards.atomic import confined, safe_name, write_together
     from safeguards.casefile import load
     from safeguards.db.store import bad_database, connect, meta
+    from safeguards.i18n import lang_from
     from safeguards.publish.audit import audit_text
     from safeguards.publish.report import publish_report
     from safeguards.publish.withheld import Withheld
@@ -50,6 +51,7 @@ def run(args: argparse.Namespace) -> int:
     from safeguards.report.render import WRITERS
     from safeguards.rules.compile import load_rules
 
+    language = lang_from(getattr(args, "lang", None), getattr(args, "language", None))
     formats = tuple(dict.fromkeys(f.strip() for f in args.format.split(",") if f.strip()))
     bad = [f for f in formats if f not in FORMATS]
     if bad or not formats:
@@ -82,7 +84,8 @@ def run(args: argparse.Namespace) -> int:
                 raise bad_database(args.db, f"the stored file of {case_id} does not load", "run check --db again")
             result = evaluate(loaded, rules, profile)
             withheld = Withheld.for_case(loaded.case, args.audience, also)
-            report = publish_report(loaded, result, rules, args.audience, not args.no_timestamp, withheld)
+            report = publish_report(loaded, result, rules, args.audience, not args.no_timestamp, withheld,
+                                    language=language)
             for fmt in formats:
                 target = confined(args.output, f"{profile}/{safe_name(loaded.case.id)}.{EXTENSIONS[fmt]}")
                 text = WRITERS[fmt](report, rules)

@@ -9,9 +9,12 @@ from dataclasses import dataclass
 from safeguards.atomic import write_atomic
 from safeguards.discovery import discover
 from safeguards.identity import CaseId, duplicate_ids, is_case_data
+from safeguards.message import N_, localize
 from safeguards.problems import Level, Problem, sort_problems
 from safeguards.terminal import colour_enabled, paint, progress
 from safeguards.writers.problems import WRITERS
+
+NO_CASE_FILES = N_("safeguards: no case files (*.yaml, *.yml) found")
 
 
 @dataclass(frozen=True)
@@ -54,7 +57,7 @@ def _check_case_files(path: str) -> _Checked:
 
 
 def collect(paths: list[str], jobs: int = 1, only_case_files: bool = False,
-            quiet: bool = True) -> tuple[list[Problem], int]:
+            quiet: bool = True, lang: str = "en") -> tuple[list[Problem], int]:
     """Every problem in every case file under ``paths`` (duplicate case ids included), and how many were read."""
     from safeguards.parallel import imap, workers
 
@@ -62,7 +65,7 @@ def collect(paths: list[str], jobs: int = 1, only_case_files: bool = False,
     ids: list[CaseId] = []
     count = 0
     work = imap(_check_case_files if only_case_files else _check, files, workers(jobs, len(files)))
-    for checked in progress(work, len(files), "validate", sys.stderr, quiet):
+    for checked in progress(work, len(files), "validate", sys.stderr, quiet, localize(N_("file"), lang)):
         if not checked.case:
             continue
         count += 1
@@ -74,19 +77,19 @@ def collect(paths: list[str], jobs: int = 1, only_case_files: bool = False,
 
 
 def run(paths: list[str], fmt: str | None, strict: bool, output: str | None, jobs: int = 0, *,
-        only_case_files: bool = False, quiet: bool = False) -> int:
-    """Validate, render, and return 0 (clean), 1 (problems) or 2 (nothing could be read)."""
+        only_case_files: bool = False, quiet: bool = False, lang: str = "en") -> int:
+    """Validate, render in ``lang``, and return 0 (clean), 1 (problems) or 2 (nothing could be read)."""
     if fmt is None:
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    problems, count = collect(paths, jobs, only_case_files, quiet)
-    rendered = WRITERS[fmt](problems, count)
+    problems, count = collect(paths, jobs, only_case_files, quiet, lang)
+    rendered = WRITERS[fmt](problems, count, lang)
     if output:
         write_atomic(output, rendered)
     elif not (quiet and not problems):
-        sys.stdout.write(paint(rendered, fmt == "text" and colour_enabled(sys.stdout)))
+        sys.stdout.write(paint(rendered, fmt == "text" and colour_enabled(sys.stdout), lang))
     if any(p.code in ("not-found", "not-a-regular-file") for p in problems) or (count == 0 and not only_case_files):
         if count == 0:
-            sys.stderr.write("safeguards: no case files (*.yaml, *.yml) found\n")
+            sys.stderr.write(localize(NO_CASE_FILES, lang) + "\n")
         return 2
     failing = [p for p in problems if p.level is Level.ERROR or strict]
     return 1 if failing else 0

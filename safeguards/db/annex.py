@@ -16,11 +16,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from safeguards.annex.build import Collected, _redacted, assemble, safeguard_name
+from safeguards.annex import texts
+from safeguards.annex.build import Collected, _redacted, assemble
 from safeguards.annex.model import Annex, ArticleSection, CaseRow, Figures, SourceEntry
 from safeguards.annex.reid import COARSEN, COMBOS, warnings
 from safeguards.annex.stream import AnnexStream, Entry
 from safeguards.db.store import bad_database
+from safeguards.i18n import Translator, translator
 from safeguards.privacy import Audience
 from safeguards.publish.withheld import Withheld
 from safeguards.rules.compile import RuleSet
@@ -62,7 +64,7 @@ class FromDb:
 
 
 def refuse_stale(con: sqlite3.Connection, path: str, key: str) -> None:
-    """Refuse a database holding invalid files, or results of another rule set, profile or version."""
+    """Refuse a database holding invalid files, or results of another rule set, profile, language or version."""
     bad = con.execute("SELECT path, problems FROM files WHERE problems > 0 ORDER BY path LIMIT 20").fetchall()
     if bad:
         names = ", ".join(p for p, _ in bad)
@@ -70,8 +72,10 @@ def refuse_stale(con: sqlite3.Connection, path: str, key: str) -> None:
                             "fix them and run 'check --db' again, or run it without them and with --prune")
     other = con.execute("SELECT count(*) FROM files WHERE run_key <> ?", (key,)).fetchone()[0]
     if other:
-        raise bad_database(path, f"{other} case file(s) were checked with another rule set, profile or version",
-                            "run 'safeguards check CASES... --db FILE' with the same --rules and --profile first")
+        raise bad_database(path, f"{other} case file(s) were checked with another rule set, profile, language or "
+                                 "version (the annex's summaries are kept in the language of the check)",
+                            "run 'safeguards check CASES... --db FILE' with the same --rules, --profile and --lang "
+                            "first")
     if not con.execute("SELECT count(*) FROM files").fetchone()[0]:
         raise bad_database(path, "holds no case files", "run 'safeguards check CASES... --db FILE' first")
 
@@ -112,13 +116,13 @@ def _counts(con: sqlite3.Connection, sql: str) -> dict[str, int]:
     return {k: n for k, n in con.execute(sql)}
 
 
-def _figures(con: sqlite3.Connection) -> Figures:
+def _figures(con: sqlite3.Connection, t: Translator) -> Figures:
     chosen = "FROM cases JOIN temp.chosen USING (case_id)"
     breaches: Counter[str] = Counter()
     for sg, n in con.execute("SELECT f.safeguard, count(DISTINCT f.case_id) FROM findings f JOIN temp.chosen c "
                              "ON c.case_id = f.case_id WHERE f.law = 'convention' AND f.outcome = 'breach' "
                              "GROUP BY f.safeguard"):
-        breaches[safeguard_name(sg)] += n
+        breaches[texts.safeguard_label(t, sg)] += n
     sums = con.execute(f"SELECT coalesce(sum(complaint_made = 1), 0), coalesce(sum(investigation_opened = 1), 0), "
                        f"coalesce(sum(prosecution = 1), 0) {chosen}").fetchone()
     return Figures(
@@ -133,12 +137,12 @@ def _figures(con: sqlite3.Connection) -> Figures:
         breaches_by_safeguard=dict(sorted(breaches.items(), key=lambda kv: (-kv[1], kv[0]))))
 
 
-def _articles(con: sqlite3.Connection, empty: list[ArticleSection]) -> list[ArticleSection]:
+def _articles(con: sqlite3.Connection, empty: list[ArticleSection], t: Translator) -> list[ArticleSection]:
     """The by-article sections of ``assemble`` (made with no case) with the chosen cases counted."""
     counts: dict[tuple[str, str], Counter[str]] = {}
     for art, sg, outcome, n in con.execute("SELECT o.article, o.safeguard, o.outcome, count(*) FROM annex_outcomes o "
                                            "JOIN temp.chosen c ON c.case_id = o.case_id GROUP BY 1, 2, 3"):
-        counts.setdefault((art, safeguard_name(sg)), Counter())[outcome] += n
+        counts.setdefault((art, texts.safeguard_label(t, sg)), Counter())[outcome] += n
     violations = _counts(con, "SELECT a.article, count(*) FROM article_conclusions a JOIN temp.chosen c ON "
                               "c.case_id = a.case_id WHERE a.outcome = 'violation_indicated' GROUP BY a.article")
     out = []
@@ -169,8 +173,10 @@ def _k_alike_sql() -> str:
 
 
 def from_db(con: sqlite3.Connection, rules: RuleSet, profile: str, audience: Audience, context: str | None,
-            date_from: str | None, date_to: str | None) -> FromDb:
-    """The annex of the database's cases for ``audience``, filtered as ``annex`` filters case files."""
+            date_from: str | None, date_to: str | None, lang: str = "en") -> FromDb:
+    """The annex of the database's cases for ``audience``, filtered as ``annex`` filters case files, in ``lang``
+    (the language the database was checked in: its summaries are written in it)."""
+    t = translator(lang)
     params = {"context": context, "date_from": date_from, "date_to": date_to, "public": audience == "public"}
     con.execute("DROP TABLE IF EXISTS temp.chosen")
     con.execute("DROP TABLE IF EXISTS temp.annex_out")
@@ -183,12 +189,13 @@ def from_db(con: sqlite3.Connection, rules: RuleSet, profile: str, audience: Aud
                                       "JOIN temp.chosen USING (case_id)").fetchone()
     first, last = con.execute("SELECT min(apprehended), max(apprehended) FROM cases JOIN temp.chosen "
                               "USING (case_id) WHERE apprehended IS NOT NULL AND apprehended <> ''").fetchone()
-    empty = assemble(Collected([], left_out, []), rules, profile, audience)
+    empty = assemble(Collected([], left_out, [], lang=lang), rules, profile, audience)
     methodology: dict[str, Any] = {**empty.methodology, "cases": count,
-                                   "period": f"{first[:10]} to {last[:10]}" if first else "unknown"}
+                                   "period": texts.period_text(t, first[:10] if first else None,
+                                                               last[:10] if last else None)}
     head = Annex.model_validate({**empty.model_dump(), "methodology": methodology,
-                                 "articles": [a.model_dump() for a in _articles(con, empty.articles)],
-                                 "figures": _figures(con).model_dump()})
+                                 "articles": [a.model_dump() for a in _articles(con, empty.articles, t)],
+                                 "figures": _figures(con, t).model_dump()})
 
     def entries() -> Iterator[Entry]:
         for row, sources in con.cursor().execute("SELECT row, sources FROM temp.annex_out ORDER BY pos"):

@@ -27,14 +27,13 @@ from safeguards.db.store import Record, Writer, connect, record_case, record_inv
 from safeguards.problems import Problem, SafeguardsError, sort_problems
 from safeguards.terminal import colour_enabled, paint, progress
 
-LANGUAGE = "en"
 
-
-def run_key(rules_digest: str, profile: str) -> str:
-    """What a case's stored results depend on besides its bytes."""
+def run_key(rules_digest: str, profile: str, language: str) -> str:
+    """What a case's stored results depend on besides its bytes (the annex's summaries are written in
+    ``language``)."""
     from safeguards import __version__
 
-    return f"rules={rules_digest};profile={profile};language={LANGUAGE};version={__version__}"
+    return f"rules={rules_digest};profile={profile};language={language};version={__version__}"
 
 
 def db_one(path: str, opts: Options) -> tuple[CaseOutcome, Record]:
@@ -54,7 +53,7 @@ def db_one(path: str, opts: Options) -> tuple[CaseOutcome, Record]:
         return CaseOutcome(path, loaded.errors), record_invalid(path, raw or b"", loaded.digest, loaded.errors)
     result = evaluate(loaded, rules, opts.profile)
     outcome = _evaluate_and_write(loaded, rules, opts, result)
-    return outcome, record_case(path, raw, loaded, result, rules)
+    return outcome, record_case(path, raw, loaded, result, rules, opts.language)
 
 
 def _stored(con: Any, path: str) -> CaseOutcome:
@@ -86,7 +85,7 @@ def run(args: argparse.Namespace, files: list[str], missing: list[Problem], opts
                          f"{', '.join(f for f in opts.formats if f in RUN_FORMATS)}; run check without --db for "
                          "those\n")
         return 2
-    key = run_key(rules_digest(opts.rules_dir), opts.profile)
+    key = run_key(rules_digest(opts.rules_dir), opts.profile, opts.language)
     tally = _Tally(args.fail_on, keep_rows=len(files) <= SUMMARY_ROWS)
     pending: list[str] = []  # the files to evaluate
     con = connect(args.db, create=True)
@@ -119,7 +118,7 @@ def run(args: argparse.Namespace, files: list[str], missing: list[Problem], opts
                 writer.add(record)
                 tally.add(outcome)
             writer.set_meta({"rules_sha256": rules_digest(opts.rules_dir), "profile": opts.profile,
-                             "language": LANGUAGE, "run_key": key})
+                             "language": opts.language, "run_key": key})
             pruned = writer.prune(files) if args.prune else 0
         finally:
             con.close()
@@ -140,7 +139,7 @@ def run(args: argparse.Namespace, files: list[str], missing: list[Problem], opts
                          "consent decision, and rerun.\n")
         return 2
     if not args.quiet:
-        _summary(tally, opts.profile, colour_enabled(sys.stdout))
+        _summary(tally, opts.profile, colour_enabled(sys.stdout), opts.language)
         sys.stdout.write(f"database {args.db}: {len(pending)} file(s) evaluated, {skipped} unchanged and skipped"
                          + (f", {pruned} no longer given and removed" if args.prune else "") + "\n")
     invalid = tally.invalid + len(missing)

@@ -76,14 +76,15 @@ class Record:
     withheld: list[tuple[str, str, int, str, str]] = field(default_factory=list)  # kind, audience, seq, name, label
 
 
-def record_case(path: str, raw: bytes, loaded: Any, result: Any, rules: Any) -> Record:
-    """The record of a valid, evaluated case: the annex's summary of it for every audience among the rest."""
+def record_case(path: str, raw: bytes, loaded: Any, result: Any, rules: Any, lang: str = "en") -> Record:
+    """The record of a valid, evaluated case: the annex's summary of it for every audience (written in ``lang``)
+    among the rest."""
     from safeguards.annex.build import _apprehension, summarise
     from safeguards.facts import derive
     from safeguards.publish.withheld import withheld_in_file, withheld_names
 
     case = loaded.case
-    summaries = {a: summarise(loaded, result, rules, a) for a in AUDIENCES}  # type: ignore[arg-type]
+    summaries = {a: summarise(loaded, result, rules, a, lang) for a in AUDIENCES}  # type: ignore[arg-type]
     first = summaries["public"]
     when = _apprehension(case)[0]
     facts = derive(case)[0].facts

@@ -178,30 +178,48 @@ class Evaluator:
                           params: Mapping[str, Any] | None = None) -> _Raw:
         """One rule on one instance; ``base`` is the instance's activation, when the caller keeps it."""
         params = self.base_params[rule.rule.id] if params is None else params
-        act = dict(base) if base is not None else activation(inst.facts)
-        act.update(params)
-        msgs = rule.rule.messages
-        memo_key = None if self.strict else _memo_key(rule, act, params)
+        act = base if base is not None else activation(inst.facts)
+        names = _reads(rule)
+        memo_key = None
+        if not self.strict:
+            memo_key = (rule.path, rule.rule.id, _params_key(params),
+                        tuple(_frozen(act.get(n, _ABSENT)) for n in names))
         got = _VERDICTS.get(memo_key) if memo_key is not None else None
         if got is not None:
-            applies, breach, met = got
+            applies, breach, met, raw = got
+            if raw is not None:
+                return raw
         else:
-            applies = self._run(rule, "applies", act, inst)
+            # Only the variables the rule reads are passed to CEL: converting a whole activation costs more
+            # than evaluating the expression.
+            data = {n: act[n] for n in names if n in act}
+            data.update(params)
+            applies = self._run(rule, "applies", data, inst)
             breach = met = None
             if applies:
-                breach = self._run(rule, "breach", act, inst)
+                breach = self._run(rule, "breach", data, inst)
                 # A decided breach settles the outcome; `met` is still evaluated when checking rules (fixtures).
-                met = self._run(rule, "met", act, inst) if breach is not True or self.strict else None
+                met = self._run(rule, "met", data, inst) if breach is not True or self.strict else None
             if memo_key is not None:
                 if len(_VERDICTS) > MEMO_LIMIT:
                     _VERDICTS.clear()
-                _VERDICTS[memo_key] = (applies, breach, met)
+                _VERDICTS[memo_key] = (applies, breach, met, None)
         if breach is True and met is True:
             # The loader samples activations; a case can still find the overlap: refuse, located at the rule.
             line, col = rule.locate("met")
             raise RuleError(Problem(rule.path, line, col, Level.ERROR, "rule-contradiction",
                                     f"rule {rule.rule.id}: met and breach are both true on {inst.label}",
                                     "make the met condition imply that the breach condition is false"))
+        raw = self._raw(rule, inst, params, applies, breach, met)
+        if memo_key is not None and _message_follows(rule, raw.message):
+            # Used facts, missing facts and the message are functions of the same values: kept with them.
+            _VERDICTS[memo_key] = (applies, breach, met, raw)
+        return raw
+
+    @staticmethod
+    def _raw(rule: CompiledRule, inst: Instance, params: Mapping[str, Any], applies: bool | None,
+             breach: bool | None, met: bool | None) -> _Raw:
+        msgs = rule.rule.messages
         outcome, stage = decide(applies, breach, met)
         rid = rule.rule.id
         if outcome == "not_applicable":
@@ -230,21 +248,48 @@ class Evaluator:
 # cases share them often (every case with no removal recorded gives the same verdicts for the removal rules),
 # so they are computed once per distinct set of values.
 MEMO_LIMIT = 200_000
-_VERDICTS: dict[tuple[Any, ...], tuple[bool | None, bool | None, bool | None]] = {}
-_READS: dict[tuple[str, str | None, str, str], tuple[str, ...]] = {}
+_VERDICTS: dict[tuple[Any, ...], tuple[bool | None, bool | None, bool | None, _Raw | None]] = {}
+
+
+def _message_follows(rule: CompiledRule, message: Text) -> bool:
+    """Whether ``message`` depends only on what the verdicts' key holds: parameters and the facts the rule reads,
+    none of them a number whose written form could differ (3 and 3.0 share a key)."""
+    reads = _DECLS.get(rule.path + rule.rule.id)
+    if reads is None:
+        reads = _DECLS[rule.path + rule.rule.id] = frozenset(
+            d.name for d in (decl_of_variable(v) for vs in rule.reads.values() for v in vs)
+            if d is not None and d.type != "double")
+    return all(name in reads or name in rule.rule.params for name in message.params)
+
+
+_DECLS: dict[str, frozenset[str]] = {}
+_READS: dict[tuple[str | None, ...], tuple[str, ...]] = {}
 
 
 def _frozen(value: Any) -> Any:
     return tuple(value) if isinstance(value, list) else value
 
 
-def _memo_key(rule: CompiledRule, act: Mapping[str, Any], params: Mapping[str, Any]) -> tuple[Any, ...]:
-    r = rule.rule
-    ident = (rule.path, r.applies, r.breach, r.met)
+def _reads(rule: CompiledRule) -> tuple[str, ...]:
+    """Every fact variable any expression of ``rule`` reads, sorted (what its verdicts depend on)."""
+    ident = (rule.path, rule.rule.id, rule.rule.applies, rule.rule.breach, rule.rule.met)
     names = _READS.get(ident)
     if names is None:
         names = _READS[ident] = tuple(sorted({v for vs in rule.reads.values() for v in vs}))
-    return (*ident, tuple(sorted(params.items())), tuple(_frozen(act.get(n, _ABSENT)) for n in names))
+    return names
+
+
+_PARAMS: dict[int, tuple[Mapping[str, Any], tuple[Any, ...]]] = {}
+
+
+def _params_key(params: Mapping[str, Any]) -> tuple[Any, ...]:
+    """``params`` as a hashable key; computed once per parameter mapping (tasks keep theirs)."""
+    got = _PARAMS.get(id(params))
+    if got is not None and got[0] is params:
+        return got[1]
+    key = tuple(sorted(params.items()))
+    _PARAMS[id(params)] = (params, key)
+    return key
 
 
 _ABSENT = object()
@@ -344,7 +389,7 @@ def _evaluate_variant(ev: Evaluator, variant: Variant, tasks: Sequence[_Task]) -
 def evaluate_case(case: Case, rules: RuleSet, profile: str = CONVENTION, doc: Document | None = None,
                   evaluator: Evaluator | None = None) -> list[Finding]:
     """Every finding for ``case``: Convention findings in rule order then instance order, then national ones."""
-    ev = evaluator or Evaluator(rules, profile)
+    ev = evaluator or _evaluator(rules, profile)
     tasks = ev.tasks(case.jurisdiction)
     plan = variants(case, doc)
     evaluated = [_evaluate_variant(ev, v, tasks) for v in plan.variants]
@@ -371,7 +416,22 @@ def evaluate_case(case: Case, rules: RuleSet, profile: str = CONVENTION, doc: Do
     return findings
 
 
-_LEGAL: dict[tuple[str, str, tuple[Timing, ...]], list[LegalBasis]] = {}
+_EVALUATORS: dict[tuple[int, str], tuple[RuleSet, Evaluator]] = {}
+
+
+def _evaluator(rules: RuleSet, profile: str) -> Evaluator:
+    """The evaluator of ``rules`` under ``profile``, built once per rule set (it holds no case data)."""
+    got = _EVALUATORS.get((id(rules), profile))
+    if got is not None and got[0] is rules:
+        return got[1]
+    if len(_EVALUATORS) > 16:
+        _EVALUATORS.clear()
+    ev = Evaluator(rules, profile)
+    _EVALUATORS[(id(rules), profile)] = (rules, ev)
+    return ev
+
+
+_LEGAL: dict[tuple[str, str, str | None], list[LegalBasis]] = {}
 
 
 class _Builder:
@@ -390,13 +450,16 @@ class _Builder:
                 for rid, text in p.recommendations.by_rule.items():
                     self.recommendations.setdefault(rid, text)
         self.legal: dict[str, list[LegalBasis]] = {}
+        self.grades: dict[tuple[int, tuple[str, ...]], Grade] = {}
 
     def _legal(self, rule: CompiledRule) -> list[LegalBasis]:
         rid = rule.rule.id
         if rid not in self.legal:
-            timings = tuple(timing(c.applies_from, self.facts_date) for c in rule.rule.sources)
-            key = (rule.path, rid, timings)
+            key = (rule.path, rid, self.facts_date)
             if key not in _LEGAL:  # frozen and shared: the same for every case dated alike
+                timings = tuple(timing(c.applies_from, self.facts_date) for c in rule.rule.sources)
+                if len(_LEGAL) > MEMO_LIMIT:
+                    _LEGAL.clear()
                 _LEGAL[key] = [LegalBasis.model_construct(
                     instrument=c.instrument, provision=c.provision, status=c.status, applies_from=c.applies_from,
                     timing=t, note=c.note) for c, t in zip(rule.rule.sources, timings, strict=True)]
@@ -472,8 +535,11 @@ class _Builder:
             return NOT_ASSESSED
         # Context facts (what the file records, the State's declarations) come from the structure of the file
         # and the profile's data, not from a source: they are not graded.
-        graded = {n: inst.facts[n] for n in raw.used if n in inst.facts and n not in CONTEXT_FACTS}
-        grade = grade_case_finding(self.case, graded, self.sources)
+        names = tuple(n for n in raw.used if n in inst.facts and n not in CONTEXT_FACTS)
+        memo = (id(inst), names)  # instances live as long as the builder; each variant has its own
+        grade = self.grades.get(memo)
+        if grade is None:  # findings on the same facts of one instance are graded alike
+            grade = self.grades[memo] = grade_case_finding(self.case, {n: inst.facts[n] for n in names}, self.sources)
         if outcome == "breach" and presumption:
             # The breach is the State's failure to rebut: what the sources show of the injuries is in the reason.
             params = grade.reason.params if grade.reason is not None else {}

@@ -14,10 +14,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from safeguards.names.kazakh import ALL_ENDINGS
-from safeguards.names.skeleton import _DOUBLE, camel_boundaries, skeleton, unmix, unmixed_key
+from safeguards.names.skeleton import _DOUBLE, camel_boundaries, skeleton, unfolded_key, unmix, unmixed_key
 from safeguards.names.variants import variant_terms
 
 _SEP = " "
@@ -29,8 +30,10 @@ _GLUE = frozenset("#@/_.=\\")  # a word right after one of these is part of a ha
 _MAX_GAP = 3  # parts of one name this close, with nothing but spaces or punctuation between, are one match
 
 
+@lru_cache(maxsize=262_144)
 def term_key(term: str) -> str:
-    """The key of a form as the trie holds it: letters, and one space between words."""
+    """The key of a form as the trie holds it: letters, and one space between words (remembered: the forms of
+    common names recur from case to case)."""
     return _SEP.join(w for w in _NOT_LETTER.split(skeleton(term)[0]) if w)
 
 
@@ -181,16 +184,41 @@ class NameMatcher:
         if not self or not text:
             return []
         unmixed = unmix(text)
+        starts = camel_boundaries(unmixed)
+        hits = self._found(text, unmixed, starts)
+        if starts:
+            # Folding a romanisation can join letters across a CamelCase seam ("BekulyOlga": "yo" read as one
+            # letter): the text is read again with the seams as spaces, and the hits mapped back.
+            cuts = set(starts)
+            spaced, origin = [], []
+            for i, ch in enumerate(text):
+                if i in cuts:
+                    spaced.append(" ")
+                    origin.append(i)
+                spaced.append(ch)
+                origin.append(i)
+            again = "".join(spaced)
+            for h in self._found(again, unmix(again), []):
+                hits.append(_Hit(origin[h.start], origin[h.end - 1] + 1, h.label, h.size))
+        return _merge(text, hits)
+
+    def _found(self, text: str, unmixed: str, starts: list[int]) -> list[_Hit]:
         key, idx = unmixed_key(unmixed)
+        hits = self._in_key(text, key, idx, starts)
+        plain, where = unfolded_key(unmixed)
+        if plain != key:
+            hits += self._in_key(text, plain, where, starts)
+        return hits
+
+    def _in_key(self, text: str, key: str, idx: list[int], starts: list[int]) -> list[_Hit]:
         hits: list[_Hit] = []
         if self._anywhere is not None:
             hits += self._hits(self._anywhere, key, idx, len(text), None)
-        starts = camel_boundaries(unmixed)
         if self._one_end is not None:
             hits += self._hits(self._one_end, key, idx, len(text), set(starts), text=text)
         if self._whole is not None:
             hits += self._hits(self._whole, key, idx, len(text), set(starts), both=True)
-        return _merge(text, hits)
+        return hits
 
     def redact(self, text: str) -> str:
         """``text`` with every match replaced by its label."""

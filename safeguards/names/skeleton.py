@@ -229,6 +229,15 @@ def unmixed_key(text: str) -> tuple[str, list[int]]:
     return _closed(key, idx)
 
 
+def unfolded_key(text: str) -> tuple[str, list[int]]:
+    """``unmixed_key`` without the folds of letter pairs ("yo", "ng", "ts"...): two glued names can form such a
+    pair across their seam ("bekuly" + "olga"), which the folded key no longer holds."""
+    key, idx = _mapped(text)
+    for letter, canonical in _SINGLES:
+        key = key.replace(letter, canonical)
+    return _closed(key, idx)
+
+
 def skeleton(text: str) -> tuple[str, list[int]]:
     """A script- and romanisation-independent key of ``text`` and, per key character, its original index.
 

@@ -48,21 +48,22 @@ def _json_strings(value: Any, path: str = "$") -> Iterator[tuple[str, str]]:
 
 
 def audit_text(name: str, text: str, withheld: Withheld) -> list[Leak]:
-    """Leaks in one text output (JSON by field, other text by line)."""
-    if not withheld or not withheld.hits(text):
+    """Leaks in one text output, located JSON field by field and other text line by line.
+
+    The pieces are read in one pass, and a piece found clean is remembered for the run: outputs repeat most
+    of their lines from case to case, and the names of every input of a run are looked for in each.
+    """
+    if not withheld:
         return []
-    try:
-        doc = json.loads(text) if name.endswith((".json", ".sarif")) else None
-    except ValueError:
-        doc = None
-    out = []
-    if doc is not None:
-        for path, s in _json_strings(doc):
-            out += [Leak(name, path, h) for h in withheld.hits(s)]
-    if not out:
-        for n, line in enumerate(text.splitlines(), 1):
-            out += [Leak(name, f"line {n}", h) for h in withheld.hits(line)]
-    return out or [Leak(name, "text", withheld.hits(text)[0])]
+    doc = None
+    if name.endswith((".json", ".sarif")):
+        try:
+            doc = json.loads(text)
+        except ValueError:
+            doc = None
+    listed = list(_json_strings(doc)) if doc is not None else [
+        (f"line {n}", line) for n, line in enumerate(text.splitlines(), 1)]
+    return [Leak(name, listed[i][0], h) for i, h in withheld.hits_in([p for _, p in listed])]
 
 
 def audit_docx(name: str, data: bytes, withheld: Withheld) -> list[Leak]:

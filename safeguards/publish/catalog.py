@@ -69,3 +69,65 @@ WORDS: dict[str, str] = {
     "cited_as": N_("cited as"),
     "counts_as": N_("counts as"),
 }
+
+# A finding's outcome in words that fit its rule's title, which names a safeguard ("Lawyer present at
+# questioning": respected / not respected), never a bare "met" beside a title a reader could take for a breach.
+FINDING_OUTCOMES: dict[str, str] = {
+    "breach": N_("not respected"), "met": N_("respected"), "insufficient_information": N_("not enough information"),
+    "contested": N_("contested"), "not_applicable": N_("does not apply"),
+}
+
+# The heading of each safeguard (the folders of ``rules/``); an unknown one is shown by its id.
+SAFEGUARDS: dict[str, str] = {
+    "access-to-lawyer-from-outset": N_("Access to a lawyer from the outset"),
+    "accountability-of-perpetrators": N_("Accountability of perpetrators"),
+    "coerced-confession-exclusion": N_("Exclusion of coerced statements"),
+    "conditions-of-detention": N_("Conditions of detention"),
+    "death-in-custody-investigation": N_("Investigation of deaths in custody"),
+    "incommunicado-detention": N_("No incommunicado detention"),
+    "independence-of-investigators": N_("Independence of investigators"),
+    "independent-medical-examination": N_("Independent medical examination"),
+    "independent-monitoring-access": N_("Access of independent monitors"),
+    "information-on-rights": N_("Information on rights"),
+    "medical-care-for-injured-detainees": N_("Medical care for injured detainees"),
+    "non-refoulement": N_("Non-refoulement"),
+    "notification-of-family": N_("Notification of family"),
+    "prolonged-solitary-confinement": N_("No prolonged solitary confinement"),
+    "prompt-impartial-investigation": N_("Prompt and impartial investigation"),
+    "prompt-judicial-control": N_("Prompt judicial control"),
+    "protection-from-reprisal": N_("Protection from reprisal"),
+    "recording-of-interrogations": N_("Recording of questioning"),
+    "redress-and-rehabilitation": N_("Redress and rehabilitation"),
+    "registration-and-custody-records": N_("Registration and custody records"),
+    "right-to-complain": N_("Right to complain"),
+    "unofficial-or-secret-detention": N_("No unofficial or secret detention"),
+}
+
+# The Admiralty grades of a source (the letter) and of its information (the figure), as every report explains them.
+SOURCE_GRADES: dict[str, str] = {
+    "A": N_("completely reliable"), "B": N_("usually reliable"), "C": N_("fairly reliable"),
+    "D": N_("not usually reliable"), "E": N_("unreliable"), "F": N_("reliability cannot be judged"),
+}
+INFORMATION_GRADES: dict[str, str] = {
+    "1": N_("confirmed by other sources"), "2": N_("probably true"), "3": N_("possibly true"), "4": N_("doubtful"),
+    "5": N_("improbable"), "6": N_("truth cannot be judged"),
+}
+# The marks after a legal source: how the project's reference knows the provision.
+CITATION_MARKS: dict[str, str] = {
+    "S": N_("the provision and its number were read in the source"),
+    "S2": N_("seen in a secondary source"),
+    "N": N_("the content is well known but the paragraph number was not confirmed, so none is printed"),
+    "U": N_("not verified"),
+}
+
+# What each finding outcome means, for the legend every report carries.
+OUTCOME_TEXT: dict[str, str] = {
+    "breach": N_("the recorded facts show the safeguard was not respected"),
+    "contested": N_("sources disagree on a fact that decides it, and the versions give different outcomes"),
+    "insufficient_information": N_("the file does not record enough to decide it; this is never a finding that "
+                                   "the safeguard was respected"),
+    "met": N_("the recorded facts show the safeguard was respected"),
+    "not_applicable": N_("the rule does not apply to the facts recorded"),
+}
+SEVERITIES: dict[str, str] = {"low": N_("low"), "medium": N_("medium"), "high": N_("high"),
+                              "critical": N_("critical")}

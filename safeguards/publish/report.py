@@ -20,8 +20,10 @@ from safeguards.casefile import Loaded
 from safeguards.engine.contested import canonical
 from safeguards.facts import BY_NAME
 from safeguards.facts.intervals import HOUR, When, span, when
+from safeguards.i18n import Translator
 from safeguards.model.case import Case, Source
 from safeguards.privacy import Audience, subject_label
+from safeguards.publish.catalog import N_
 from safeguards.publish.texts import Writer
 from safeguards.publish.view import (
     ArticleView,
@@ -60,7 +62,7 @@ EVENT_LABELS = {
 # Kinds of source that are published documents, citable by title; others only when marked `published`.
 PUBLISHED_KINDS = frozenset({"media", "ngo_report", "un_decision", "official_statement"})
 _STRUCTURED = re.compile(r"^(?:[a-z][a-z0-9_]{0,40}|\d{4}(?:-\d\d(?:-\d\d(?:[T ][0-9:.]+(?:Z|[+-]\d\d:?\d\d)?)?)?)?)$")
-_MISSING_CONTESTED = ("the versions of disputed facts", "fewer contested items, or resolve some")
+_MISSING_CONTESTED = (N_("the versions of disputed facts"), N_("fewer contested items, or resolve some"))
 
 
 def is_published(source: Source) -> bool:
@@ -71,11 +73,13 @@ def is_published(source: Source) -> bool:
 
 class _Publisher:
     def __init__(self, case: Case, rules: RuleSet, audience: Audience, withheld: Withheld,
-                 gettext: Writer | None = None) -> None:
+                 language: str = "en") -> None:
         self.case, self.rules, self.audience, self.withheld = case, rules, audience, withheld
+        self.language = language
         self.public = audience != "internal"
         self.labels = {key: self.instance_label(scope, key) for scope, key in self._instances()}
-        self.w = Writer(rules, withheld.redact, labels=self.labels)
+        self.w = Writer(rules, withheld.redact, language=language, labels=self.labels)
+        self.t: Translator = self.w.t
         self._ = self.w._
         self.glossary: dict[str, GlossaryEntry] = {}
         self.facts: dict[str, dict[str, FactView]] = {}
@@ -92,7 +96,7 @@ class _Publisher:
         return self.withheld.redact(text) if text else ""
 
     def instance_label(self, scope: str, key: str) -> str:
-        w = Writer(self.rules)
+        w = Writer(self.rules, language=self.language)
         if scope == "case":
             return w.text_key("instance.case")
         if scope == "episode":
@@ -126,9 +130,9 @@ class _Publisher:
     def message(self, f: Finding) -> str:
         text = self.w.text(f.message)
         if f.message.key == "engine.contested":
-            items = [self.w.fill(self._(self.w.template("engine.version")), {
+            items = [self.w.fill(self.w.template("engine.version"), {
                 "sources": ", ".join(v.sources), "contested": v.contested, "value": self.version_value(v.value),
-                "outcome": self._(v.outcome.replace("_", " "))}) for v in f.versions]
+                "outcome": self.w.outcome(v.outcome)}) for v in f.versions]
             text = self.w.fill(self.w.template("engine.contested"), {"versions": "; ".join(items)})
         return text  # what is missing is listed beside it (``missing``), not repeated in the message
 
@@ -137,8 +141,9 @@ class _Publisher:
         for m in f.missing:
             if m.fact not in self.glossary:
                 decl = BY_NAME.get(m.fact)
-                record = decl.record if decl is not None else _MISSING_CONTESTED[1]
-                self.glossary[m.fact] = GlossaryEntry.of(record=self._(record))
+                record = (self.t.pgettext(f"fact:{m.fact}", decl.record) if decl is not None
+                          else self._(_MISSING_CONTESTED[1]))
+                self.glossary[m.fact] = GlossaryEntry.of(record=record)
             precise = m.reason.key == "missing.range"
             out.append(MissingView.of(fact=m.fact, reason=self.w.text(m.reason), precise=precise))
         return out
@@ -155,14 +160,24 @@ class _Publisher:
             outcome=f.outcome, message=self.message(f), standard_of_proof=f.standard_of_proof,
             proof_reason=self.w.text(f.proof_reason), allegations_only=f.allegations_only, law=f.law,
             profile=f.profile, convention_outcome=f.convention_outcome,
-            recommendation=self._(f.recommendation) if f.recommendation else None,
+            recommendation=self.recommendation(f.recommendation) if f.recommendation else None,
             facts=[u.name for u in f.facts], sources=list(f.sources), missing=self.missing(f),
             versions=[self.version(v) for v in f.versions], set_aside=[self.version(v) for v in f.set_aside],
             line=f.location.line, column=f.location.column)
 
+    def recommendation(self, text: str) -> str:
+        """A profile's recommendation in the reader's language (it is translated in its profile's context)."""
+        for pid in sorted(self.rules.profiles):
+            translated = self.t.pgettext(f"profile:{pid}", text)
+            if translated != text:
+                return translated
+        return text
+
+    def profile_text(self, profile_id: str, text: str) -> str:
+        return self.t.pgettext(f"profile:{profile_id}", text)
+
     def rule(self, f: Finding, applicable: bool) -> RuleView:
-        compiled = self.rules.by_id(f.rule_id)
-        title = self._(compiled.rule.title) if compiled is not None else f.rule_id
+        title = self.w.title(f.rule_id)
         basis = []
         if applicable:
             for c in f.legal_basis:
@@ -172,8 +187,10 @@ class _Publisher:
                 # The notes on a citation stay in the rule set (``safeguards rules show``, docs/rules/): the
                 # report names the instrument, the provision and how sure the reference is of it.
                 basis.append(CitationView.of(instrument=self.instruments[key], provision=c.provision, status=c.status))
-        return RuleView.of(title=title, safeguard=f.safeguard, articles=list(f.articles), severity=f.severity,
-                        weight=f.weight, role=f.role, law=f.law, legal_basis=basis)
+        return RuleView.of(title=title, safeguard=f.safeguard, scope=f.scope, articles=list(f.articles),
+                           severity=f.severity, weight=f.weight, role=f.role, law=f.law,
+                           recommendation=self.recommendation(f.recommendation) if f.recommendation else None,
+                           legal_basis=basis)
 
     def source(self, s: Source) -> SourceView:
         shown = not self.public or self.audience == "committee" or is_published(s)
@@ -185,7 +202,7 @@ class _Publisher:
             reliability=f"{s.reliability.source}{s.reliability.information}", read=s.read, relays=s.relays)
 
 
-def _limits(case: Case, rules: RuleSet, profile: str) -> list[LimitView]:
+def _limits(case: Case, rules: RuleSet, profile: str, t: Translator) -> list[LimitView]:
     """The time limits the profiles' data draw: the Convention's, then the national profile's for its States."""
     chosen = [p for p in rules.profiles.values() if p.kind == "convention"]
     national = rules.profiles.get(profile)
@@ -202,13 +219,13 @@ def _limits(case: Case, rules: RuleSet, profile: str) -> list[LimitView]:
             if override is not None:
                 value = override.value
             if isinstance(value, (int, float)) and not isinstance(value, bool):
-                limits.append(LimitView.of(label=item.label, hours=float(value)))
+                limits.append(LimitView.of(label=t.pgettext(f"profile:{p.id}", item.label), hours=float(value)))
     return limits
 
 
 def _timeline(pub: _Publisher, profile: str) -> list[TimelineView]:
     case = pub.case
-    limits = _limits(case, pub.rules, profile)
+    limits = _limits(case, pub.rules, profile, pub.t)
     out = []
     for ep in case.episodes:
         appr = next((e for e in ep.events if e.type == "apprehension" and e.status == "happened"), None)
@@ -222,18 +239,37 @@ def _timeline(pub: _Publisher, profile: str) -> list[TimelineView]:
                 got = span(start, when(ev.at, case.timezone, ev.approximate), HOUR)
                 if got is not None:
                     lo, hi = got
-            events.append(EventView.of(type=ev.type, label=pub._(EVENT_LABELS[ev.type]), at=ev.at,
+            events.append(EventView.of(type=ev.type, label=pub.t.pgettext("event", EVENT_LABELS[ev.type]), at=ev.at,
                                     approximate=ev.approximate, status=ev.status, from_hours=lo, to_hours=hi))
         out.append(TimelineView.of(episode=ep.id, places=[pub.free(p.name) for p in ep.places],
                                 apprehension=appr.at if appr else None, events=events, limits=limits))
     return out
 
 
-def _period(case: Case) -> str:
-    times = sorted(e.at for ep in case.episodes for e in ep.events if e.at and e.status == "happened")
+def _precision(iso: str) -> str:
+    if "T" in iso or " " in iso.strip():
+        return "minute"
+    return {0: "year", 1: "month"}.get(iso.count("-"), "day")
+
+
+def written_date(t: Translator, iso: str, approximate: bool = False) -> str:
+    """A recorded time as the reader's language writes it, to the precision recorded; "approx." kept."""
+    try:
+        text = t.format_date(iso, _precision(iso))
+    except ValueError:
+        text = iso
+    return t.gettext("{date} (approx.)").format(date=text) if approximate else text
+
+
+def _period(case: Case, t: Translator) -> str:
+    """The first and last times recorded for an event that happened (not a release date unless one is recorded)."""
+    times = sorted((e.at, e.approximate) for ep in case.episodes for e in ep.events if e.at and e.status == "happened")
     if not times:
-        return "unknown"
-    return times[0] if times[0] == times[-1] else f"{times[0]} to {times[-1]}"
+        return t.gettext("no event time recorded")
+    first, last = written_date(t, *times[0]), written_date(t, *times[-1])
+    if first == last:
+        return first
+    return t.gettext("events recorded from {first} to {last}").format(first=first, last=last)
 
 
 def _rules(pub: _Publisher, findings: Sequence[Finding]) -> dict[str, RuleView]:
@@ -257,12 +293,12 @@ def publish_report(loaded: Loaded, result: CaseResult, rules: RuleSet, audience:
     case = loaded.case
     assert case is not None
     hidden = withheld if withheld is not None else Withheld.for_case(case, audience)
-    pub = _Publisher(case, rules, audience, hidden)
+    pub = _Publisher(case, rules, audience, hidden, language)
     header = CaseView.of(
         # Redaction wins over publication: a consented name that shares a withheld part (a surname) loses it.
         id=case.id, person=pub.free(subject_label(case, audience)), title=pub.free(case.title),
         jurisdiction=case.jurisdiction,
-        context=case.context, region=pub.free(case.region) or None, period=_period(case),
+        context=case.context, region=pub.free(case.region) or None, period=_period(case, pub.t),
         places=sorted({pub.free(p.name) for ep in case.episodes for p in ep.places}), status=case.status,
         audience=audience)
     contested = [ContestedView.of(id=c.id, about=pub.free(c.about), record=c.target.record, field=c.target.field,
@@ -274,7 +310,8 @@ def publish_report(loaded: Loaded, result: CaseResult, rules: RuleSet, audience:
                             rules_origin=rules_origin(rules), case_file=os.path.basename(loaded.path),
                             case_sha256=loaded.digest, profile=result.profile,
                             generated_at=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if timestamp else None)
-    articles = [ArticleView.of(article=a.article, title=pub._(a.title), form=a.form, outcome=a.outcome,
+    articles = [ArticleView.of(article=a.article, title=pub.t.pgettext(f"article:{a.article}", a.title),
+                            form=pub.t.pgettext(f"article:{a.article}", a.form), outcome=a.outcome,
                             standard_of_proof=a.standard_of_proof, breaches=list(a.breaches),
                             concerns=list(a.concerns), explanation=pub.w.text(a.explanation))
                 for a in result.articles]
@@ -285,7 +322,7 @@ def publish_report(loaded: Loaded, result: CaseResult, rules: RuleSet, audience:
                    for (name, since, timing) in sorted(pub.instruments, key=pub.instruments.__getitem__)]
     return ReportView.of(
         report_version=2, language=language, case=header, profile=result.profile, instruments=instruments,
-        rules=rules_used,
+        rules=rules_used, instances={f.instance: f.instance_label for f in [*findings, *national]},
         glossary=dict(sorted(pub.glossary.items())), facts=pub.facts, findings=findings, national=national,
         national_note=pub.w.text(result.national_note) if result.national_note else None, articles=articles,
         score=result.score, timeline=_timeline(pub, result.profile), sources=[pub.source(s) for s in case.sources],

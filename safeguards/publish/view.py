@@ -47,11 +47,13 @@ class RuleView(Frozen):
 
     title: str
     safeguard: str
+    scope: str = "episode"
     articles: list[str]
     severity: str
     weight: float
     role: Literal["safeguard", "indicator"] = "safeguard"
     law: Law = "convention"
+    recommendation: str | None = Field(None, description="The national profile's recommendation to the State.")
     legal_basis: list[CitationView] = Field(default_factory=list, description="Left out for a rule whose every "
                                             "finding is 'not applicable'.")
 
@@ -90,9 +92,11 @@ class FindingView(Frozen):
     """One finding as the reader sees it."""
 
     rule_id: str
-    scope: str
+    # Kept for the writers, written once per report instead (``rules`` has the scope, ``instances`` the labels,
+    # ``rules`` the recommendation): the JSON leaves them out of each finding.
+    scope: str = Field(exclude=True)
     instance: str
-    instance_label: str
+    instance_label: str = Field(exclude=True)
     outcome: Outcome
     message: str
     standard_of_proof: Proof = "not_assessed"
@@ -101,7 +105,7 @@ class FindingView(Frozen):
     law: Law = "convention"
     profile: str | None = None
     convention_outcome: Outcome | None = None
-    recommendation: str | None = None
+    recommendation: str | None = Field(None, exclude=True)
     facts: list[str] = Field(default_factory=list, description="Names of the facts it rests on (``facts``).")
     sources: list[str] = Field(default_factory=list)
     missing: list[MissingView] = Field(default_factory=list)
@@ -201,6 +205,8 @@ class ReportView(Frozen):
     glossary: dict[str, GlossaryEntry] = Field(description="Each fact a finding needs and lacks: what it means "
                                                            "and what to record.")
     facts: dict[str, dict[str, FactView]] = Field(description="Instance -> fact -> value, once per instance.")
+    instances: dict[str, str] = Field(default_factory=dict, description="Instance key -> how a reader names it "
+                                                                         "(\"episode ep-1\").")
     findings: list[FindingView] = Field(description="Findings on the Convention standard.")
     national: list[FindingView] = Field(default_factory=list)
     national_note: str | None = None
@@ -214,7 +220,7 @@ class ReportView(Frozen):
 
 def report_json_schema() -> dict[str, Any]:
     """The JSON Schema of ``--format json`` reports."""
-    schema = ReportView.model_json_schema()
+    schema = ReportView.model_json_schema(mode="serialization")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = "https://safeguards.invalid/schemas/report.schema.json"
     return schema

@@ -73,14 +73,24 @@ def _cached(items: tuple[tuple[str, str], ...]) -> Any:
 
 @dataclass
 class Withheld:
-    """The withheld names of one case (or of every input of a run) for one audience."""
+    """The withheld names of one case (or of every input of a run) for one audience.
+
+    ``shared`` holds the names withheld in the other inputs of a run: one object for the whole run, so its
+    matcher is built once (rebuilding it for each case would make a run's cost grow with the square of its
+    size). The case's own names are replaced first, with the case's labels; then every shared name.
+    """
 
     names: dict[str, str]
+    shared: Withheld | None = None
     _m: Any = field(default=None, repr=False)
+    _seen: dict[str, str] = field(default_factory=dict, repr=False)  # text -> redacted (one report repeats values)
+    _clean: set[str] = field(default_factory=set, repr=False)  # texts found to hold no name (outputs repeat lines)
 
     @classmethod
-    def for_case(cls, case: Case, audience: Audience, also: Mapping[str, str] | None = None) -> Withheld:
+    def for_case(cls, case: Case, audience: Audience, also: Withheld | Mapping[str, str] | None = None) -> Withheld:
         names = withheld_names(case.people, audience)
+        if isinstance(also, Withheld):
+            return cls(names, also if also else None)
         for k, v in (also or {}).items():
             names.setdefault(k, v)
         return cls(names)
@@ -91,17 +101,69 @@ class Withheld:
             self._m = _matcher(self.names)
         return self._m
 
+    def every_name(self) -> dict[str, str]:
+        """Every withheld name, the case's own labels first."""
+        out = dict(self.names)
+        for k, v in (self.shared.every_name() if self.shared is not None else {}).items():
+            out.setdefault(k, v)
+        return out
+
     def __bool__(self) -> bool:
-        return bool(self.names)
+        return bool(self.names) or bool(self.shared)
 
     def redact(self, text: str | None) -> str:
         """``text`` with every form of every withheld name replaced."""
-        if not text or not self.names:
+        if not text or not self:
             return text or ""
-        return str(self.matcher.redact(text))
+        done = self._seen.get(text)
+        if done is None:
+            if len(self._seen) > 10_000:
+                self._seen.clear()
+            done = str(self.matcher.redact(text)) if self.names else text
+            if self.shared is not None:
+                done = self.shared.redact(done)
+            self._seen[text] = done
+        return done
 
     def hits(self, text: str) -> list[str]:
         """The forms of withheld names found in ``text`` (for the audit)."""
-        if not text or not self.names:
+        found = self.own_hits(text)
+        if self.shared is not None:
+            found += [h for h in self.shared.hits(text) if h not in found]
+        return found
+
+    def own_hits(self, text: str) -> list[str]:
+        """The forms of this case's own withheld names (not the shared ones) found in ``text``."""
+        return list(self.matcher.hits(text)) if text and self.names else []
+
+    def hits_in(self, texts: list[str]) -> list[tuple[int, str]]:
+        """(index, form) of the withheld names found in each of ``texts``, read in one pass: the texts not yet
+        found clean in this run are joined with a line holding a digit, which no form of a name crosses."""
+        memo = (self.shared or self)._clean
+        todo = [i for i, t in enumerate(texts) if t and t not in memo]
+        if not todo:
             return []
-        return list(self.matcher.hits(text))
+        if not self.hits(_JOIN.join(texts[i] for i in todo)):
+            if len(memo) > 100_000:
+                memo.clear()
+            memo.update(texts[i] for i in todo if len(texts[i]) < 4096)
+            return []
+        return [(i, h) for i in todo for h in self.hits(texts[i])]
+
+
+_JOIN = "\n0\n"
+
+
+_RUNS: dict[int, tuple[tuple[tuple[str, str], ...], Withheld]] = {}
+
+
+def for_run(names: tuple[tuple[str, str], ...]) -> Withheld:
+    """The one :class:`Withheld` of a run's shared names (keyed by the tuple itself, which a run keeps)."""
+    got = _RUNS.get(id(names))
+    if got is not None and got[0] is names:
+        return got[1]
+    if len(_RUNS) > 8:
+        _RUNS.clear()
+    made = Withheld(dict(names))
+    _RUNS[id(names)] = (names, made)
+    return made

@@ -10,17 +10,25 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from pydantic import ValidationError
 
 from safeguards.engine.facts import variables_for
 from safeguards.problems import InputError, Level, Problem, RuleError
-from safeguards.rules.consistency import contradictions
-from safeguards.rules.files import BUNDLED, check_directory, digest_update, profile_files, rule_files, rules_origin
+from safeguards.rules.files import (
+    BUNDLED,
+    check_directory,
+    digest_update,
+    profile_files,
+    rule_files,
+    rules_digest,
+    rules_origin,
+)
 from safeguards.rules.files import default_rules_dir as default_rules_dir  # re-exported
 from safeguards.rules.model import Rule
 from safeguards.rules.profiles import Profile, load_profiles
@@ -43,13 +51,19 @@ KNOWN_FIELDS = field_names([Rule])
 EXPRESSIONS = ("applies", "breach", "met")
 
 
+class Locator(Protocol):
+    """What finds a path's line and column in a rule file."""
+
+    def locate(self, loc: Sequence[str | int], *, key: bool = False) -> tuple[int, int]: ...
+
+
 @dataclass(frozen=True)
 class CompiledRule:
     """A rule with its compiled expressions and the fact variables each one reads."""
 
     rule: Rule
     path: str
-    document: Document
+    document: Locator  # the parsed rule file, or (from the cache) the positions of its keys
     programs: dict[str, Any]
     reads: dict[str, frozenset[str]]
 
@@ -163,6 +177,8 @@ def compile_rule(doc: Document) -> tuple[CompiledRule | None, list[Problem]]:
                                          f"of a {rule.scope} rule", "use a declared fact name (docs/facts.md)"))
     if any(p.level is Level.ERROR for p in problems):
         return None, problems
+    from safeguards.rules.consistency import contradictions
+
     compiled = CompiledRule(rule, doc.path, doc, programs, reads)
     clash = contradictions(compiled, samples=SAMPLES_AT_LOAD)
     if clash is not None:
@@ -204,10 +220,23 @@ def _node_of(doc: Document, key: str) -> Any:
     return None
 
 
-def load_rules(directory: str | Path | None = None) -> RuleSet:
-    """Load and compile every rule under ``directory``; raise :class:`RuleError` listing all problems."""
+def load_rules(directory: str | Path | None = None, *, cache: bool = True) -> RuleSet:
+    """Load and compile every rule under ``directory``; raise :class:`RuleError` listing all problems.
+
+    With ``cache``, a rule set compiled before from the same files by the same code is read from the
+    user's cache directory (:mod:`safeguards.rules.cached`), and one compiled now is remembered there.
+    """
     base = Path(directory) if directory is not None else default_rules_dir()
     check_directory(base)
+    if cache:
+        from safeguards.rules import cached
+
+        remembered = cached.load(str(base), rules_digest(base), rules_origin(directory))
+        if remembered is not None:
+            return remembered
+        compiled_now = load_rules(directory, cache=False)
+        cached.store(compiled_now)
+        return compiled_now
     compiled: list[CompiledRule] = []
     problems: list[Problem] = []
     digest = hashlib.sha256()
@@ -248,6 +277,14 @@ def load_rules(directory: str | Path | None = None) -> RuleSet:
     _check_profiles(base, compiled, profiles)
     return RuleSet(tuple(sorted(compiled, key=lambda r: (r.rule.safeguard, r.rule.id))), digest.hexdigest(),
                    str(base), profiles, rules_origin(directory))
+
+
+def from_files(rules: RuleSet) -> RuleSet:
+    """``rules`` as compiled from their files: itself, or, if it was read from the cache, compiled again (every
+    rule validated, its conditions type-checked and sampled, as on a cache miss)."""
+    if all(isinstance(r.document, Document) for r in rules.rules):
+        return rules
+    return load_rules(None if rules.origin == BUNDLED else rules.origin, cache=False)
 
 
 def _check_profiles(base: Path, compiled: list[CompiledRule], profiles: dict[str, Profile]) -> None:

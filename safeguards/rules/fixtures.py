@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from safeguards.casefile import check_document
 from safeguards.engine.evaluate import Evaluator, evaluate_case
 from safeguards.problems import InputError, Level, Problem
-from safeguards.rules.compile import SAMPLES_IN_RULES_TEST, CompiledRule, RuleSet
+from safeguards.rules.compile import SAMPLES_IN_RULES_TEST, CompiledRule, RuleSet, from_files
 from safeguards.rules.consistency import contradictions
 from safeguards.rules.profiles import CONVENTION
 from safeguards.yamlsource import Document, load_file
@@ -108,6 +108,7 @@ def run_all(rules: RuleSet) -> tuple[list[FixtureResult], list[Problem]]:
     """Every fixture of every rule, plus problems (invalid fixtures, outcomes without a fixture)."""
     results: list[FixtureResult] = []
     problems: list[Problem] = []
+    rules = from_files(rules)  # every condition type-checked again, even when the rules came from the cache
     base = _base(rules)
     for rule in rules.rules:
         clash = contradictions(rule, samples=SAMPLES_IN_RULES_TEST)

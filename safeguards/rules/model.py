@@ -31,7 +31,7 @@ ProfileId = Annotated[str, Strict(), StringConstraints(pattern=r"^[a-z][a-z0-9-]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Citation(_Model):

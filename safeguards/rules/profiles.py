@@ -28,7 +28,7 @@ ParamName = Annotated[str, Strict(), StringConstraints(pattern=r"^[a-z][a-z0-9_]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class NationalValue(_Model):

@@ -11,15 +11,17 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from safeguards.casefile import load
+from safeguards.message import N_
 from safeguards.model.case import EVENT_TYPES, SCHEMA_VERSION, Case, Episode, EventBase, Person, Place, Source
 from safeguards.problems import Level, Problem
+from safeguards.schema_errors import pydantic_message
 from safeguards.uwazi.reader import _EVENT_MODELS, CellError, Row, Table, Where, decode
 from safeguards.uwazi.template import CASE, EVENT, PERSON, SOURCE, Column, Template
 
 HEADER = ("# Imported from Uwazi CSV files by `safeguards uwazi import`: what those files cannot carry is absent\n"
           "# (unknown); see docs/uwazi.md.\n")
-_HINTS = {"people": f"add the case's people to FILE{PERSON.suffix}.csv",
-          "sources": f"add the case's sources to FILE{SOURCE.suffix}.csv"}
+_HINTS = {"people": N_("add the case's people to {file}"), "sources": N_("add the case's sources to {file}")}
+_SUFFIXES = {"people": PERSON.suffix, "sources": SOURCE.suffix}
 _TAGS = frozenset({*EVENT_TYPES, "source-id", "source-mapping"})
 
 
@@ -53,8 +55,9 @@ def _fill(built: Built, target: dict[str, Any], base: tuple[Any, ...], template:
             continue
         if column.event_types and target.get("type") not in column.event_types:
             problems.append(Problem(*row.at(column.name), Level.ERROR, "uwazi-field-not-of-type",
-                                    f"{column.name} is a field of {', '.join(column.event_types)} events, not of "
-                                    f"{target.get('type') or 'this event'}", "leave the cell empty"))
+                                    N_("{column} is a field of {types} events, not of {type}", column=column.name,
+                                       types=", ".join(column.event_types),
+                                       type=target.get("type") or N_("this event")), N_("leave the cell empty")))
             built.failed = True
             continue
         node = target
@@ -67,7 +70,7 @@ def _decode(built: Built, column: Column, row: Row, problems: list[Problem]) -> 
     try:
         return decode(column, row)
     except CellError as exc:
-        problems.append(Problem(*exc.where, Level.ERROR, "uwazi-cell", str(exc), exc.hint))
+        problems.append(Problem(*exc.where, Level.ERROR, "uwazi-cell", exc.message, exc.hint))
         built.failed = True
         return None
 
@@ -78,13 +81,13 @@ def assemble(tables: dict[str, Table], problems: list[Problem]) -> list[Built]:
     for row in tables[CASE.name].rows:
         cid = row.get("case_id").strip()
         if not cid:
-            problems.append(Problem(*row.at("case_id"), Level.ERROR, "uwazi-missing", "case_id is empty",
-                                    "give every case its stable id"))
+            problems.append(Problem(*row.at("case_id"), Level.ERROR, "uwazi-missing", N_("case_id is empty"),
+                                    N_("give every case its stable id")))
             continue
         if cid in cases:
             problems.append(Problem(*row.at("case_id"), Level.ERROR, "uwazi-duplicate-case",
-                                    f"case {cid!r} is already in row {cases[cid].row.number}",
-                                    "give each case one row"))
+                                    N_("case {id!r} is already in row {row}", id=cid, row=cases[cid].row.number),
+                                    N_("give each case one row")))
             continue
         built = Built(row, {"schema_version": SCHEMA_VERSION, "id": cid})
         _fill(built, built.data, (), CASE, row, problems)
@@ -95,8 +98,8 @@ def assemble(tables: dict[str, Table], problems: list[Problem]) -> list[Built]:
             owner = cases.get(cid)
             if owner is None:
                 problems.append(Problem(*row.at("case_id"), Level.ERROR, "uwazi-unknown-case",
-                                        f"no case {cid!r} in the case file" if cid else "case_id is empty",
-                                        "give the id of a case of the case file"))
+                                        N_("no case {id!r} in the case file", id=cid) if cid else
+                                        N_("case_id is empty"), N_("give the id of a case of the case file")))
                 continue
             if template is EVENT:
                 _event(owner, row, problems)
@@ -117,9 +120,12 @@ def _same(built: Built, record: dict[str, Any], values: dict[str, Any], row: Row
             continue
         if key in record and record[key] != value:
             problems.append(Problem(*row.at(columns[key]), Level.ERROR, "uwazi-conflict",
-                                    f"{columns[key]} is {record[key]!r} in an earlier row of the same "
-                                    f"{'episode' if 'authority' in columns.values() else 'place'}",
-                                    "give the same value in every row"))
+                                    N_("{column} is {value!r} in an earlier row of the same episode",
+                                       column=columns[key], value=record[key])
+                                    if "authority" in columns.values() else
+                                    N_("{column} is {value!r} in an earlier row of the same place",
+                                       column=columns[key], value=record[key]),
+                                    N_("give the same value in every row")))
             built.failed = True
         record[key] = value
 
@@ -232,21 +238,21 @@ def check(built: Built, yaml_path: str) -> tuple[bytes | None, list[Problem]]:
             loc = tuple(err["loc"])
             dotted = ".".join(str(p) for p in loc if p not in _TAGS)
             top = str(loc[0]) if loc else ""
-            message = f"{dotted}: {err['msg']}"
-            hint = "see docs/uwazi.md and docs/case-files.md"
+            message = N_("{field}: {reason}", field=dotted, reason=pydantic_message(err))
+            hint = N_("see docs/uwazi.md and docs/case-files.md")
             if top in _HINTS and len(loc) == 1:
                 base = Path(built.row.path).name.removesuffix(".csv")
-                message = f"no {top} (a case file needs at least one)"
-                hint = _HINTS[top].replace("FILE", base)
+                message = N_("no {field} (a case file needs at least one)", field=top)
+                hint = _HINTS[top].fill(file=f"{base}{_SUFFIXES[top]}.csv")
             problems.append(Problem(*_where(built, loc), Level.ERROR, "uwazi-invalid",
-                                    f"case {built.data['id']}: {message}", hint))
+                                    N_("case {id}: {message}", id=built.data["id"], message=message), hint))
         return None, problems
     raw = to_yaml(built.data)
     loaded = load(yaml_path, raw)
     for p in loaded.problems:
         if p.level is Level.ERROR:
             problems.append(Problem(*built.row.at("case_id"), Level.ERROR, p.code,
-                                    f"case {built.data['id']}: {p.message}", p.hint))
+                                    N_("case {id}: {message}", id=built.data["id"], message=p.message), p.hint))
         else:
             problems.append(p)
     if built.failed or not loaded.ok or any(p.level is Level.ERROR for p in problems):

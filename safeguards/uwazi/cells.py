@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from safeguards.message import N_
 from safeguards.model.timepoint import parse_time
 
 SEPARATOR = "|"  # Uwazi's multi-value separator
@@ -29,7 +30,8 @@ def join(values: list[str]) -> str:
     """Values of a multi-value cell; raises ``ValueError`` when a value holds the separator."""
     for value in values:
         if SEPARATOR in value:
-            raise ValueError(f"the value {value!r} contains {SEPARATOR!r}, Uwazi's separator of multiple values")
+            raise ValueError(N_("the value {value!r} contains {separator!r}, Uwazi's separator of multiple values",
+                                value=value, separator=SEPARATOR))
     return SEPARATOR.join(values)
 
 
@@ -48,7 +50,7 @@ def parse_flag(cell: str) -> bool:
         return True
     if low in (NO, "false", "0"):
         return False
-    raise ValueError(f"{cell!r} is not yes or no")
+    raise ValueError(N_("{cell!r} is not yes or no", cell=cell))
 
 
 def date_cells(time: str | None) -> tuple[str, str, str]:
@@ -69,30 +71,32 @@ def parse_date_cells(date: str, precision: str, clock: str) -> str | None:
     date, precision, clock = date.strip(), precision.strip().lower(), clock.strip()
     if not date:
         if precision or clock:
-            raise ValueError("a precision or time of day is given without a date")
+            raise ValueError(N_("a precision or time of day is given without a date"))
         return None
     if "T" in date or " " in date:  # a full time in the date cell
         if clock:
-            raise ValueError("the date cell has a time of day and so does the time cell")
+            raise ValueError(N_("the date cell has a time of day and so does the time cell"))
         date, _, clock = date.replace(" ", "T", 1).partition("T")
     m = re.fullmatch(r"(\d{4})(?:[-/](\d{2})(?:[-/](\d{2}))?)?", date)
     if not m:
-        raise ValueError(f"{date!r} is not a date: write YYYY-MM-DD")
+        raise ValueError(N_("{date!r} is not a date: write YYYY-MM-DD", date=date))
     year, month, day = m.group(1), m.group(2), m.group(3)
     if not precision:
         precision = "minute" if clock else "day" if day else "month" if month else "year"
     if precision not in PRECISIONS:
-        raise ValueError(f"{precision!r} is not a precision: use year, month, day or minute")
+        raise ValueError(N_("{precision!r} is not a precision: use year, month, day or minute", precision=precision))
     if clock and precision != "minute":
-        raise ValueError(f"a time of day is given but the precision is {precision}")
+        raise ValueError(N_("a time of day is given but the precision is {precision}", precision=precision))
     if precision == "minute" and not clock:
-        raise ValueError("the precision is minute but no time of day is given")
+        raise ValueError(N_("the precision is minute but no time of day is given"))
     if clock and not _TIME.match(clock):
-        raise ValueError(f"{clock!r} is not a time of day: write HH:MM, with an optional offset such as +06:00")
+        raise ValueError(N_("{clock!r} is not a time of day: write HH:MM, with an optional offset such as +06:00",
+                            clock=clock))
     need = {"year": 0, "month": 1, "day": 2, "minute": 2}[precision]
     parts = [year, month, day]
     if any(part is None for part in parts[:need + 1]):
-        raise ValueError(f"the date {date!r} is less precise than its precision, {precision}")
+        raise ValueError(N_("the date {date!r} is less precise than its precision, {precision}", date=date,
+                            precision=precision))
     text = "-".join(str(part) for part in parts[:need + 1])
     if clock:
         text += "T" + clock

@@ -17,6 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from safeguards.message import N_, Message, message_of
 from safeguards.model import case as cm
 from safeguards.problems import Level, Problem
 from safeguards.uwazi.cells import parse_date_cells, parse_flag, split, unguard
@@ -71,22 +72,24 @@ def read_table(path: Path, template: Template, problems: list[Problem]) -> Table
         return Table(found=False)
     raw = path.read_bytes()
     if len(raw) > MAX_BYTES:
-        problems.append(Problem(name, 0, 0, Level.ERROR, "too-large", f"the file has {len(raw)} bytes, more than "
-                                f"{MAX_BYTES}", "split the export"))
+        problems.append(Problem(name, 0, 0, Level.ERROR, "too-large",
+                                N_("the file has {size} bytes, more than {limit}", size=len(raw), limit=MAX_BYTES),
+                                N_("split the export")))
         return Table()
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         head = raw[:exc.start].decode("utf-8", "replace")
         line, col = _locate_offset(head, len(head))
-        problems.append(Problem(name, line, col, Level.ERROR, "not-utf8", f"byte 0x{raw[exc.start]:02x} is not "
-                                "UTF-8", "save the file as CSV UTF-8"))
+        problems.append(Problem(name, line, col, Level.ERROR, "not-utf8",
+                                N_("byte 0x{byte:02x} is not UTF-8", byte=raw[exc.start]),
+                                N_("save the file as CSV UTF-8")))
         return Table()
     text = text.removeprefix("\ufeff")
     if "\x00" in text:
         line, col = _locate_offset(text, text.index("\x00"))
-        problems.append(Problem(name, line, col, Level.ERROR, "nul-byte", "the file holds a NUL character",
-                                "save the file as CSV UTF-8"))
+        problems.append(Problem(name, line, col, Level.ERROR, "nul-byte", N_("the file holds a NUL character"),
+                                N_("save the file as CSV UTF-8")))
         return Table()
     # Cells longer than MAX_CELL are reported one by one below; the csv module's own limit would stop the file.
     csv.field_size_limit(max(csv.field_size_limit(), MAX_BYTES))
@@ -94,34 +97,38 @@ def read_table(path: Path, template: Template, problems: list[Problem]) -> Table
     try:
         table = _rows(name, list(records), template, problems)
     except csv.Error as exc:
-        problems.append(Problem(name, records.line_num, 1, Level.ERROR, "csv-syntax", f"not a CSV file: {exc}",
-                                "save the file as CSV (comma-separated, UTF-8)"))
+        problems.append(Problem(name, records.line_num, 1, Level.ERROR, "csv-syntax",
+                                N_("not a CSV file: {error}", error=str(exc)),
+                                N_("save the file as CSV (comma-separated, UTF-8)")))
         return Table()
     return table
 
 
 def _rows(name: str, records: list[list[str]], template: Template, problems: list[Problem]) -> Table:
     if not records:
-        problems.append(Problem(name, 1, 1, Level.ERROR, "csv-empty", "the file has no header row",
-                                "export it again with safeguards uwazi export"))
+        problems.append(Problem(name, 1, 1, Level.ERROR, "csv-empty", N_("the file has no header row"),
+                                N_("export it again with safeguards uwazi export")))
         return Table()
     known = set(template.headers())
     headers = [header_name(h) for h in records[0]]
     columns: dict[str, int] = {}
     for i, h in enumerate(headers, 1):
         if h in columns:
-            problems.append(Problem(name, 1, i, Level.ERROR, "csv-duplicate-column", f"column {h!r} appears twice",
-                                    "remove one of them"))
+            problems.append(Problem(name, 1, i, Level.ERROR, "csv-duplicate-column",
+                                    N_("column {column!r} appears twice", column=h), N_("remove one of them")))
         elif h in known:
             columns[h] = i
         elif h not in UWAZI_COMMON and h:
-            why = "a translation column, not read" if _LANGUAGE.match(h) else "not a property of the template"
-            problems.append(Problem(name, 1, i, Level.WARNING, "csv-unknown-column", f"column {h!r} is {why}",
-                                    "see docs/uwazi.md for the template's columns"))
+            why = N_("a translation column, not read") if _LANGUAGE.match(h) else \
+                N_("not a property of the template")
+            problems.append(Problem(name, 1, i, Level.WARNING, "csv-unknown-column",
+                                    N_("column {column!r} is {why}", column=h, why=why),
+                                    N_("see docs/uwazi.md for the template's columns")))
     for required in ("title", "case_id") if template is CASE else ("case_id",):
         if required not in columns:
             problems.append(Problem(name, 1, len(headers) + 1, Level.ERROR, "csv-missing-column",
-                                    f"column {required!r} is missing", "see docs/uwazi.md for the template's columns"))
+                                    N_("column {column!r} is missing", column=required),
+                                    N_("see docs/uwazi.md for the template's columns")))
             return Table()
     table = Table()
     for number, record in enumerate(records[1:], 2):
@@ -130,25 +137,34 @@ def _rows(name: str, records: list[list[str]], template: Template, problems: lis
         for extra in range(len(headers), len(record)):
             if record[extra].strip():
                 problems.append(Problem(name, number, extra + 1, Level.ERROR, "csv-extra-cell",
-                                        "a cell beyond the last column", "remove it or add a header"))
+                                        N_("a cell beyond the last column"), N_("remove it or add a header")))
         cells: dict[str, str] = {}
         for h, i in columns.items():
             cell = record[i - 1] if i - 1 < len(record) else ""
             if len(cell) > MAX_CELL:
                 problems.append(Problem(name, number, i, Level.ERROR, "csv-cell-too-long",
-                                        f"the cell has {len(cell)} characters, more than {MAX_CELL}", "shorten it"))
+                                        N_("the cell has {size} characters, more than {limit}", size=len(cell),
+                                           limit=MAX_CELL), N_("shorten it")))
                 cell = ""
             cells[h] = unguard(cell)
         table.rows.append(Row(name, number, cells, columns))
     return table
 
 
+def _why(exc: ValueError) -> str:
+    """A reason a cell cannot be read, translatable: ours, or one of the case model's (safeguards.schema_errors)."""
+    from safeguards.schema_errors import reason
+
+    found = message_of(exc)
+    return found if isinstance(found, Message) else reason(found)
+
+
 class CellError(ValueError):
     """A cell that cannot be read, and where it is."""
 
-    def __init__(self, where: Where, message: str, hint: str = "see docs/uwazi.md") -> None:
+    def __init__(self, where: Where, message: str, hint: str = N_("see docs/uwazi.md")) -> None:
         super().__init__(message)
-        self.where, self.hint = where, hint
+        self.where, self.hint, self.message = where, hint, message
 
 
 def _values_of(column: Column, cell: str, where: Where) -> list[str]:
@@ -157,8 +173,8 @@ def _values_of(column: Column, cell: str, where: Where) -> list[str]:
         for v in values:
             if v not in column.values:
                 shown = ", ".join(column.values[:12]) + (", ..." if len(column.values) > 12 else "")
-                raise CellError(where, f"{v!r} is not a value of the thesaurus {column.thesaurus}",
-                                f"use one of: {shown}")
+                raise CellError(where, N_("{value!r} is not a value of the thesaurus {thesaurus}", value=v,
+                                          thesaurus=column.thesaurus), N_("use one of: {values}", values=shown))
     return values
 
 
@@ -170,8 +186,8 @@ def decode(column: Column, row: Row) -> Any:
         try:
             return parse_date_cells(a, b, c)
         except ValueError as exc:
-            raise CellError(where, str(exc), "write the date as YYYY-MM-DD, its precision as year, month, day or "
-                                             "minute, and the time of day as HH:MM") from exc
+            raise CellError(where, _why(exc), N_("write the date as YYYY-MM-DD, its precision as year, month, "
+                                                       "day or minute, and the time of day as HH:MM")) from exc
     cell = row.get(column.name)
     if not cell.strip():
         return None
@@ -202,4 +218,4 @@ def decode(column: Column, row: Row) -> Any:
     except CellError:
         raise
     except ValueError as exc:
-        raise CellError(where, f"{column.name}: {exc}") from exc
+        raise CellError(where, N_("{column}: {reason}", column=column.name, reason=_why(exc))) from exc

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from safeguards.writers.run import UNDECIDED, RunContext, relative_path
+from safeguards.writers.run import UNDECIDED, RunContext, outcome_prefix, relative_path
 
 if TYPE_CHECKING:
     from safeguards.publish.view import ReportView
@@ -44,13 +44,13 @@ def escape_property(value: str) -> str:
     return escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-def annotation(row: Row, cwd: str) -> str:
+def annotation(row: Row, cwd: str, language: str = "en") -> str:
     """One workflow command line (without its newline)."""
     kind = "error" if row.outcome == "breach" else "warning"
     props = f"file={escape_property(relative_path(row.case_file, cwd))}"
     if row.line > 0:
         props += f",line={row.line},col={max(row.column, 1)}"
-    prefix = "" if row.outcome == "breach" else row.outcome.replace("_", " ") + ": "
+    prefix = "" if row.outcome == "breach" else outcome_prefix(row.outcome, language)
     props += f",title={escape_property(f'{row.title} ({row.rule_id})')}"
     return f"::{kind} {props}::{escape_data(f'{prefix}{row.message} [{row.case_id}: {row.instance_label}]')}"
 
@@ -66,7 +66,7 @@ class Writer:
         for values in case_rows:
             row = Row._make(values)
             if row.outcome == "breach" or self.ctx.undecided:
-                self.out.write(annotation(row, self.ctx.cwd) + "\n")
+                self.out.write(annotation(row, self.ctx.cwd, self.ctx.language) + "\n")
 
     def close(self) -> list[str]:
         self.out.flush()

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from xml.sax.saxutils import escape, quoteattr
 
 from safeguards.atomic import AtomicFile, confined
-from safeguards.writers.run import RunContext, relative_path, xml_text
+from safeguards.publish.catalog import SEVERITIES
+from safeguards.writers.run import RunContext, outcome_prefix, relative_path, xml_text
 
 if TYPE_CHECKING:
     from safeguards.publish.view import ReportView
@@ -48,7 +49,10 @@ class Writer:
     """``<output>/<profile>/safeguards.junit.xml``."""
 
     def __init__(self, ctx: RunContext) -> None:
+        from safeguards.i18n import translator
+
         self.ctx = ctx
+        self._ = translator(ctx.language).gettext
         self._spool = tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n")  # noqa: SIM115 (closed by close or abort)
         self.tests = self.failures = self.skipped = 0
         self._target = confined(ctx.directory, FILE)
@@ -69,10 +73,12 @@ class Writer:
                        f'name={_attr(f"{r.rule_id} [{r.instance}]")} file={_attr(path)} line="{max(r.line, 0)}"')
             message = xml_text(r.message)
             if r.outcome == "breach":
+                severity = self._("severity {level}").format(level=self._(SEVERITIES.get(r.severity, r.severity)))
                 out[-1] += (f'>\n      <failure message={_attr(message)} type="breach">'
-                            f'{escape(message)} (severity {r.severity})</failure>\n    </testcase>')
+                            f'{escape(message)} ({escape(severity)})</failure>\n    </testcase>')
             elif r.outcome != "met":
-                out[-1] += (f'>\n      <skipped message={_attr(r.outcome.replace("_", " ") + ": " + message)}/>'
+                reason = outcome_prefix(r.outcome, self.ctx.language) + message
+                out[-1] += (f'>\n      <skipped message={_attr(reason)}/>'
                             "\n    </testcase>")
             else:
                 out[-1] += "/>"

@@ -3,20 +3,26 @@
 Paths, messages and hints can carry text from case files and file names, so every writer passes
 them through :mod:`safeguards.textsafe`: control and bidi characters become visible escapes, SARIF
 URIs are percent-encoded, and XML text holds only characters XML allows.
+
+Every writer prints messages, hints and its own words in the language ``lang`` (docs/i18n.md); codes,
+paths, levels in machine-read fields and the JSON keys stay as they are.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import PurePath
-from typing import Any
+from typing import Any, Protocol
 
 from safeguards import __version__
+from safeguards.message import N_, localize
 from safeguards.problems import Level, Problem
 from safeguards.textsafe import uri, visible, xml_attr, xml_text
 
-Writer = Callable[[Sequence[Problem], int], str]
+
+class Writer(Protocol):
+    def __call__(self, problems: Sequence[Problem], files: int, lang: str = "en") -> str: ...
 
 
 def _summary(problems: Sequence[Problem], files: int) -> dict[str, int]:
@@ -24,15 +30,20 @@ def _summary(problems: Sequence[Problem], files: int) -> dict[str, int]:
     return {"files": files, "errors": errors, "warnings": len(problems) - errors}
 
 
-def text(problems: Sequence[Problem], files: int) -> str:
-    """``path:line:col: level[code]: message (hint: ...)`` lines and a one-line summary."""
-    lines = [p.render() for p in problems]
+def summary_line(problems: Sequence[Problem], files: int, lang: str = "en") -> str:
+    """``N file(s) checked: M error(s), K warning(s)`` in ``lang``."""
     s = _summary(problems, files)
-    lines.append(f"{s['files']} file(s) checked: {s['errors']} error(s), {s['warnings']} warning(s)")
+    return localize(N_("{files} file(s) checked: {errors} error(s), {warnings} warning(s)", **s), lang)
+
+
+def text(problems: Sequence[Problem], files: int, lang: str = "en") -> str:
+    """``path:line:col: level[code]: message (hint: ...)`` lines and a one-line summary."""
+    lines = [p.render(lang) for p in problems]
+    lines.append(summary_line(problems, files, lang))
     return "\n".join(lines) + "\n"
 
 
-def as_json(problems: Sequence[Problem], files: int) -> str:
+def as_json(problems: Sequence[Problem], files: int, lang: str = "en") -> str:
     """A stable JSON document: summary and a list of problems."""
     doc = {
         "tool": "safeguards",
@@ -40,7 +51,7 @@ def as_json(problems: Sequence[Problem], files: int) -> str:
         "summary": _summary(problems, files),
         "problems": [
             {"path": visible(p.path), "line": p.line, "column": p.column, "level": p.level.value,
-             "code": visible(p.code), "message": visible(p.message), "hint": visible(p.hint)}
+             "code": visible(p.code), "message": visible(p.message_in(lang)), "hint": visible(p.hint_in(lang))}
             for p in problems
         ],
     }
@@ -55,11 +66,12 @@ def _escape_prop(value: str) -> str:
     return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-def _message(p: Problem) -> str:
-    return p.message + (f" (hint: {p.hint})" if p.hint else "")
+def _message(p: Problem, lang: str) -> str:
+    hint = localize(N_(" (hint: {hint})", hint=p.hint_in(lang)), lang) if p.hint else ""
+    return p.message_in(lang) + hint
 
 
-def github(problems: Sequence[Problem], files: int) -> str:
+def github(problems: Sequence[Problem], files: int, lang: str = "en") -> str:
     """GitHub Actions workflow commands, one annotation per problem."""
     out = []
     for p in problems:
@@ -68,7 +80,7 @@ def github(problems: Sequence[Problem], files: int) -> str:
         if p.line:
             props += f",line={p.line},col={p.column}"
         props += f",title={_escape_prop(p.code)}"
-        out.append(f"::{kind} {props}::{_escape_data(_message(p))}")
+        out.append(f"::{kind} {props}::{_escape_data(_message(p, lang))}")
     return "\n".join(out) + ("\n" if out else "")
 
 
@@ -80,7 +92,7 @@ def sarif_location(path: str, line: int, column: int) -> dict[str, Any]:
     return {"physicalLocation": physical}
 
 
-def sarif(problems: Sequence[Problem], files: int) -> str:
+def sarif(problems: Sequence[Problem], files: int, lang: str = "en") -> str:
     """A SARIF 2.1.0 log with one rule per problem code."""
     codes = sorted({visible(p.code) for p in problems})
     index = {c: i for i, c in enumerate(codes)}
@@ -89,7 +101,7 @@ def sarif(problems: Sequence[Problem], files: int) -> str:
             "ruleId": visible(p.code),
             "ruleIndex": index[visible(p.code)],
             "level": "error" if p.level is Level.ERROR else "warning",
-            "message": {"text": visible(_message(p))},
+            "message": {"text": visible(_message(p, lang))},
             "locations": [sarif_location(p.path, p.line, p.column)],
         }
         for p in problems
@@ -102,7 +114,8 @@ def sarif(problems: Sequence[Problem], files: int) -> str:
                 "name": "safeguards",
                 "version": __version__,
                 "rules": [{"id": c, "name": c.replace("-", " "),
-                           "shortDescription": {"text": f"case-file check: {c}"}} for c in codes],
+                           "shortDescription": {"text": localize(N_("case-file check: {code}", code=c), lang)}}
+                          for c in codes],
             }},
             "results": results,
         }],
@@ -110,7 +123,7 @@ def sarif(problems: Sequence[Problem], files: int) -> str:
     return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
 
 
-def junit(problems: Sequence[Problem], files: int) -> str:
+def junit(problems: Sequence[Problem], files: int, lang: str = "en") -> str:
     """JUnit XML for CI test views: one test case per problem (errors fail, warnings pass with their
     text as output), or a single passing case when there is none."""
     s = _summary(problems, files)
@@ -119,16 +132,17 @@ def junit(problems: Sequence[Problem], files: int) -> str:
              f'<testsuite name="case files" tests="{max(len(problems), 1)}" failures="{s["errors"]}" errors="0" '
              f'skipped="0">']
     if not problems:
-        lines.append(f'<testcase classname="validate" name={xml_attr(f"{files} file(s) valid")}/>')
+        valid = localize(N_("{files} file(s) valid", files=files), lang)
+        lines.append(f'<testcase classname="validate" name={xml_attr(valid)}/>')
     for p in problems:
         where = visible(p.path) + (f":{p.line}:{p.column}" if p.line else "")
         lines.append(f'<testcase classname={xml_attr(visible(p.path))} name={xml_attr(f"{where} {visible(p.code)}")}>')
-        body = xml_text(visible(_message(p)))
+        body = xml_text(visible(_message(p, lang)))
         if p.level is Level.ERROR:
-            lines.append(f'<failure message={xml_attr(visible(p.message))} type={xml_attr(visible(p.code))}>'
+            lines.append(f'<failure message={xml_attr(visible(p.message_in(lang)))} type={xml_attr(visible(p.code))}>'
                          f"{body}</failure>")
         else:
-            lines.append(f"<system-out>warning: {body}</system-out>")
+            lines.append(f"<system-out>{xml_text(p.level_in(lang))}: {body}</system-out>")
         lines.append("</testcase>")
     lines += ["</testsuite>", "</testsuites>"]
     return "\n".join(lines) + "\n"

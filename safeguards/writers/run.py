@@ -33,6 +33,7 @@ class RunContext:
     rules: RuleSet | None = None
     stdout: IO[str] | None = None
     cwd: str = field(default_factory=os.getcwd)
+    language: str = "en"  # of the text the writer adds itself (the findings' messages come written in it)
 
 
 class RunWriter(Protocol):
@@ -74,3 +75,11 @@ _XML_INVALID = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff
 def xml_text(value: str) -> str:
     """``value`` with every character XML 1.0 cannot hold replaced by U+FFFD."""
     return _XML_INVALID.sub("\ufffd", value)
+
+
+def outcome_prefix(outcome: str, language: str = "en") -> str:
+    """What heads the message of an undecided finding: "not enough information: " in the run's language."""
+    from safeguards.i18n import translator
+    from safeguards.publish.catalog import FINDING_OUTCOMES
+
+    return translator(language).gettext(FINDING_OUTCOMES.get(outcome, outcome)) + ": "

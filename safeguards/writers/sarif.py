@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from safeguards import __version__
 from safeguards.atomic import AtomicFile, confined
-from safeguards.writers.run import UNDECIDED, RunContext, relative_uri
+from safeguards.writers.run import UNDECIDED, RunContext, outcome_prefix, relative_uri
 
 if TYPE_CHECKING:
     from safeguards.publish.view import ReportView
@@ -63,23 +63,30 @@ def _clip(text: str, limit: int = MESSAGE_LIMIT) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
-def descriptors(rules: RuleSet, profile: str) -> list[dict[str, Any]]:
-    """``tool.driver.rules``: every rule that applies under ``profile``, in rule-set order."""
+def descriptors(rules: RuleSet, profile: str, language: str = "en") -> list[dict[str, Any]]:
+    """``tool.driver.rules``: every rule that applies under ``profile``, in rule-set order, its text in ``language``."""
+    from safeguards.i18n import translator
+
+    t = translator(language)
+    _ = t.gettext
     out = []
     for compiled in rules.rules:
         r = compiled.rule
         if r.law == "national" and r.profile != profile:
             continue
-        description = " ".join(r.description.split())
+        title = t.pgettext(f"rule:{r.id}", r.title)
+        description = " ".join(t.pgettext(f"rule:{r.id}", r.description).split())
         legal = "; ".join(f"{c.instrument}{', ' + c.provision if c.provision else ''} [{c.status}]" for c in r.sources)
         articles = ", ".join(r.articles)
+        basis, cat = _("Legal basis"), _("CAT art {articles}").format(articles=articles)
+        cat_articles = _("CAT articles")
         out.append({
-            "id": r.id, "name": r.title,
-            "shortDescription": {"text": r.title},
+            "id": r.id, "name": title,
+            "shortDescription": {"text": title},
             "fullDescription": {"text": description},
-            "help": {"text": f"{description} Legal basis: {legal}. CAT art {articles}.",
-                     "markdown": f"**{r.title}**\n\n{description}\n\n**Legal basis:** {legal}\n\n"
-                                 f"**CAT articles:** {articles}\n"},
+            "help": {"text": f"{description} {basis}: {legal}. {cat}.",
+                     "markdown": f"**{title}**\n\n{description}\n\n**{basis}:** {legal}\n\n"
+                                 f"**{cat_articles}:** {articles}\n"},
             "defaultConfiguration": {"level": LEVEL[r.severity]},
             "properties": {"safeguard": r.safeguard, "articles": list(r.articles), "severity": r.severity,
                            "security-severity": SECURITY_SEVERITY[r.severity],
@@ -93,18 +100,21 @@ class Writer:
 
     def __init__(self, ctx: RunContext) -> None:
         assert ctx.rules is not None, "the SARIF writer needs the rule set"
+        from safeguards.i18n import translator
+
         self.ctx = ctx
-        rules = descriptors(ctx.rules, ctx.profile)
+        self._ = translator(ctx.language).gettext
+        rules = descriptors(ctx.rules, ctx.profile, ctx.language)
         self.index = {d["id"]: i for i, d in enumerate(rules)}
         log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [{
             "tool": {"driver": {"name": "safeguards", "version": __version__, "semanticVersion": __version__,
                                 "rules": rules}},
             "automationDetails": {"id": f"safeguards/{ctx.profile}/"},
             "originalUriBaseIds": {SRCROOT: {"description": {
-                "text": "The directory safeguards check ran in; case file URIs are relative to it."}}},
+                "text": self._("The directory safeguards check ran in; case file URIs are relative to it.")}}},
             "columnKind": "unicodeCodePoints",
             "results": _PLACEHOLDER,
-            "properties": {"profile": ctx.profile, "undecidedIncluded": ctx.undecided},
+            "properties": {"profile": ctx.profile, "undecidedIncluded": ctx.undecided, "language": ctx.language},
         }]}
         head, self._tail = json.dumps(log, indent=2, ensure_ascii=False).split(json.dumps(_PLACEHOLDER))
         self.count = 0
@@ -117,7 +127,7 @@ class Writer:
                                                          "uriBaseId": SRCROOT}}
         if row.line > 0:
             location["region"] = {"startLine": row.line, "startColumn": max(row.column, 1)}
-        prefix = "" if breach else row.outcome.replace("_", " ") + ": "
+        prefix = "" if breach else outcome_prefix(row.outcome, self.ctx.language)
         return {
             "ruleId": row.rule_id, "ruleIndex": self.index[row.rule_id],
             "level": LEVEL[row.severity] if breach else "note",
