@@ -15,6 +15,7 @@ import secrets
 import socket
 from collections.abc import Sequence
 from pathlib import Path
+from typing import IO
 
 from safeguards.problems import Level, OutputError, Problem
 
@@ -170,9 +171,15 @@ class AtomicFile:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         sweep(self.path.parent)
         tmp = self.path.parent / f".{self.path.name[:100]}.sgtmp-{_HOST}-{os.getpid()}-{secrets.token_hex(4)}"
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666 & ~_UMASK)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o666 & ~_UMASK)
         self._tmp = str(tmp)
         self._fh = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+
+    @property
+    def binary(self) -> IO[bytes]:
+        """The temporary file as bytes (flush text written before writing bytes); seekable."""
+        self._fh.flush()
+        return self._fh.buffer  # type: ignore[return-value]
 
     def write(self, text: str) -> None:
         self._fh.write(text)

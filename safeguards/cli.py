@@ -122,7 +122,9 @@ def _parser(cfg: Config | None = None) -> argparse.ArgumentParser:
     c.add_argument("--profile", default=cfg.profile or "international",
                    help="law to read the case against: international (the Convention, always applied; the "
                         "default) or a national profile such as kz, whose findings are added beside the Convention's")
-    c.add_argument("--format", default=cfg.format or check_formats.DEFAULT, help=check_formats.help_text())
+    c.add_argument("--format", default=None, help=check_formats.help_text() + "; with --db, per-case reports are "
+                   "written only when --format is given")
+    c.set_defaults(default_format=cfg.format or check_formats.DEFAULT)
     c.add_argument("--sarif-undecided", action="store_true",
                    help="also report contested and insufficient-information findings: as SARIF notes and as "
                         "github warnings (default: breaches only)")
@@ -140,7 +142,26 @@ def _parser(cfg: Config | None = None) -> argparse.ArgumentParser:
                    help="leave the time of the run out of reports, so reruns are byte-identical")
     c.add_argument("--quiet", action="store_true", help="print nothing but errors")
     c.add_argument("--no-cache", action="store_true", help="do not read or write the result cache")
+    c.add_argument("--db", default=None, metavar="FILE.sqlite",
+                   help="keep cases, findings and what the annex needs in this SQLite database, incrementally: an "
+                        "unchanged file is skipped, a changed one replaced (docs/database.md)")
+    c.add_argument("--prune", action="store_true",
+                   help="with --db: remove from the database every file not given in this run")
     lang(c)
+
+    rp = sub.add_parser("report", help="write per-case reports from a database made by check --db")
+    rp.add_argument("case_ids", nargs="+", metavar="CASE-ID", help="ids of the cases whose reports to write")
+    rp.add_argument("--db", required=True, metavar="FILE.sqlite", help="the database (made by check --db)")
+    rp.add_argument("--format", default="md,html,json", help="comma-separated: md,html,json (default: all three)")
+    rp.add_argument("-o", "--output", default=cfg.output or "reports", metavar="DIR",
+                    help="output directory (default: reports); reports go in DIR/PROFILE/ as check writes them")
+    rp.add_argument("--audience", choices=("public", "committee", "internal"), default="public",
+                    help="who may read them (default: public, as check writes them)")
+    rp.add_argument("--rules", default=cfg.rules, metavar="DIR",
+                    help="rule directory the database was checked with (default: the bundled rules)")
+    rp.add_argument("--no-timestamp", action="store_true", help="leave the time out of reports (byte-identical reruns)")
+    rp.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    lang(rp)
 
     r = sub.add_parser("rules", help="list, show or test the rules")
     rsub = r.add_subparsers(dest="rules_command", metavar="ACTION")
@@ -164,7 +185,9 @@ def _parser(cfg: Config | None = None) -> argparse.ArgumentParser:
     lang(m)
 
     a = sub.add_parser("annex", help="build the case annex of a shadow report from many case files")
-    a.add_argument("paths", nargs="+", metavar="PATH")
+    a.add_argument("paths", nargs="*", metavar="PATH", help="case files or directories (or --db)")
+    a.add_argument("--db", default=None, metavar="FILE.sqlite",
+                   help="build the annex from this database (made by check --db) instead of case files")
     a.add_argument("--audience", choices=("public", "committee", "internal"), default="public",
                    help="who may read it: public (consent respected), committee (confidential marked), internal")
     a.add_argument("--profile", default=cfg.profile or "international")
@@ -327,6 +350,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from safeguards.commands.check import run as run_check
 
             return run_check(args)
+        if args.command == "report":
+            from safeguards.commands.report import run as run_report
+
+            return run_report(args)
         if args.command == "rules":
             from safeguards.commands.rules import run as run_rules
 

@@ -12,6 +12,7 @@ same source.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
@@ -73,11 +74,18 @@ def _clip(text: str, limit: int = 60) -> str:
 class Footnotes:
     """Collects footnote texts while the document is written, then adds the part."""
 
-    def __init__(self, style: CitationStyle | None = None) -> None:
+    NOTES_MARK = "<!--safeguards:notes-->"  # where streamed notes go in the part (see ``sink``)
+
+    def __init__(self, style: CitationStyle | None = None, sink: Callable[[str], None] | None = None) -> None:
+        """``style``: how a source cited again is written (the annex's language). ``sink``: called with the XML
+        of each note as it is made, instead of keeping the notes (the part then holds :attr:`NOTES_MARK` where
+        they go), so that a long annex's notes need not be held."""
         self.texts: list[str] = []
         self.first: dict[str, int] = {}
         self.style = style or CitationStyle()
         self.last: str | None = None
+        self.count = 0
+        self.sink = sink
 
     def cite(self, paragraph: Any, source: str) -> int:
         """Cite ``source`` (its full text) at the end of ``paragraph``: in full the first time, short after."""
@@ -96,8 +104,12 @@ class Footnotes:
         other are separated by a superscript comma, so two notes never read as one number."""
         from docx.oxml import parse_xml
 
-        self.texts.append(xml_safe(text))
-        number = len(self.texts)
+        self.count += 1
+        number = self.count
+        if self.sink is None:
+            self.texts.append(xml_safe(text))
+        else:
+            self.sink(note_xml(number, xml_safe(text)))
         last = paragraph._p[-1] if len(paragraph._p) else None
         superscript = '<w:vertAlign w:val="superscript"/>'
         if last is not None and last.find(f"{{{W}}}footnoteReference") is not None:
@@ -114,13 +126,19 @@ class Footnotes:
         notes = ['<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>',
                  '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/>'
                  '</w:r></w:p></w:footnote>']
-        for number, text in enumerate(self.texts, 1):
-            notes.append(f'<w:footnote w:id="{number}"><w:p><w:pPr><w:pStyle w:val="{NOTE_TEXT}"/>'
-                         f'<w:spacing w:after="0"/></w:pPr><w:r><w:rPr><w:rStyle w:val="{NOTE_MARK}"/>'
-                         f'<w:sz w:val="18"/><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteRef/></w:r>'
-                         f'<w:r><w:rPr><w:sz w:val="18"/></w:rPr>'
-                         f'<w:t xml:space="preserve"> {escape(text)}</w:t></w:r></w:p></w:footnote>')
+        notes += [note_xml(number, text) for number, text in enumerate(self.texts, 1)]
+        if self.sink is not None:
+            notes.append(self.NOTES_MARK)
         xml = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes xmlns:w="{W}">' + \
             "".join(notes) + "</w:footnotes>"
         part = Part(PackURI("/word/footnotes.xml"), CT_FOOTNOTES, xml.encode("utf-8"), document.part.package)
         document.part.relate_to(part, RT_FOOTNOTES)
+
+
+def note_xml(number: int, text: str) -> str:
+    """The XML of footnote ``number`` saying ``text`` (already safe for XML)."""
+    return (f'<w:footnote w:id="{number}"><w:p><w:pPr><w:pStyle w:val="{NOTE_TEXT}"/>'
+            f'<w:spacing w:after="0"/></w:pPr><w:r><w:rPr><w:rStyle w:val="{NOTE_MARK}"/>'
+            f'<w:sz w:val="18"/><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteRef/></w:r>'
+            f'<w:r><w:rPr><w:sz w:val="18"/></w:rPr>'
+            f'<w:t xml:space="preserve"> {escape(text)}</w:t></w:r></w:p></w:footnote>')

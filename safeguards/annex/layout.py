@@ -48,37 +48,75 @@ def words(text: str) -> list[str]:
     return [w for w in _BREAK.split(text) if w]
 
 
+SIZES = tuple(9.0 - 0.5 * i for i in range(7))  # the type sizes a table may be set in, 9 pt down to 6 pt
+
+
+def _em_sum(text: str) -> float:
+    return sum(_em(c) for c in text)
+
+
+class ColumnStats:
+    """What laying out a table needs of its rows, gathered one row at a time (a table of any length lays out
+    in constant memory): each column's longest word and, for each type size, the summed width of its cells."""
+
+    def __init__(self, header: Sequence[str]) -> None:
+        self.header = tuple(header)
+        self.longest_head = [max((_em_sum(w) for w in words(h)), default=None) for h in header]
+        self.longest_cell: list[float | None] = [None] * len(header)
+        self.totals = {size: [0.0] * len(header) for size in SIZES}
+        self.rows = 0
+
+    def add(self, row: Sequence[str]) -> None:
+        if len(row) != len(self.header):
+            raise ValueError("a row has more or fewer cells than the header")
+        self.rows += 1
+        for j, cell in enumerate(row):
+            longest = max((_em_sum(w) for line in cell.splitlines() for w in words(line)), default=None)
+            current = self.longest_cell[j]
+            if longest is not None and (current is None or longest > current):
+                self.longest_cell[j] = longest
+            for size, totals in self.totals.items():
+                totals[j] += text_width(cell, size)
+
+    def fit(self, total_pt: float, size_pt: float) -> list[float] | None:
+        """Column widths (points, summing to ``total_pt``) in which no word has to be split, or None if none exist.
+
+        Every column is at least as wide as its longest word (the header in bold); beyond that, widths
+        follow the amount of text in each column, so a long column gets room and a column of dates
+        stays narrow.
+        """
+        minimum = []
+        for head, cell in zip(self.longest_head, self.longest_cell, strict=True):
+            widths = [] if head is None else [head * size_pt * _BOLD * _SPARE]
+            widths += [] if cell is None else [cell * size_pt * 1.0 * _SPARE]
+            minimum.append(max(widths, default=0.0) + CELL_PADDING_PT)
+        if sum(minimum) > total_pt:
+            return None
+        # A row's cells are equally tall when each column's width is in proportion to its text, so that is
+        # the aim; a column whose share is below its longest word keeps that word's width and the others
+        # share the rest in the same proportion (water-filling).
+        demand = [total / max(1, self.rows) + 1.0 for total in self.totals[size_pt]]
+        fixed: set[int] = set()
+        while True:
+            free = [j for j in range(len(minimum)) if j not in fixed]
+            if not free:
+                return [m * total_pt / sum(minimum) for m in minimum]
+            room = total_pt - sum(minimum[j] for j in fixed)
+            weight = sum(demand[j] for j in free)
+            widths = [minimum[j] if j in fixed else room * demand[j] / weight for j in range(len(minimum))]
+            short = [j for j in free if widths[j] < minimum[j]]
+            if not short:
+                return widths
+            fixed.update(short)
+
+
 def fit_widths(header: Sequence[str], rows: Sequence[Sequence[str]], total_pt: float,
                size_pt: float) -> list[float] | None:
-    """Column widths (points, summing to ``total_pt``) in which no word has to be split, or None if none exist.
-
-    Every column is at least as wide as its longest word (the header in bold); beyond that, widths
-    follow the amount of text in each column, so a long column gets room and a column of dates
-    stays narrow.
-    """
-    columns = list(zip(header, *rows, strict=True)) if rows else [(h,) for h in header]
-    minimum = []
-    for col in columns:
-        head, *cells = col
-        longest = max([text_width(w, size_pt, bold=True) for w in words(head)] +
-                      [text_width(w, size_pt) for cell in cells for line in cell.splitlines() for w in words(line)],
-                      default=0.0)
-        minimum.append(longest + CELL_PADDING_PT)
-    if sum(minimum) > total_pt:
-        return None
-    # A row's cells are equally tall when each column's width is in proportion to its text, so that is
-    # the aim; a column whose share is below its longest word keeps that word's width and the others
-    # share the rest in the same proportion (water-filling).
-    demand = [sum(text_width(cell, size_pt) for cell in col[1:]) / max(1, len(col) - 1) + 1.0 for col in columns]
-    fixed: set[int] = set()
-    while True:
-        free = [j for j in range(len(columns)) if j not in fixed]
-        if not free:
-            return [m * total_pt / sum(minimum) for m in minimum]
-        room = total_pt - sum(minimum[j] for j in fixed)
-        weight = sum(demand[j] for j in free)
-        widths = [minimum[j] if j in fixed else room * demand[j] / weight for j in range(len(columns))]
-        short = [j for j in free if widths[j] < minimum[j]]
-        if not short:
-            return widths
-        fixed.update(short)
+    """Column widths (points, summing to ``total_pt``) in which no word has to be split, or None if none exist
+    (see :meth:`ColumnStats.fit`)."""
+    stats = ColumnStats(header)
+    for row in rows:
+        stats.add(row)
+    if size_pt not in stats.totals:
+        stats.totals[size_pt] = [sum(text_width(row[j], size_pt) for row in rows) for j in range(len(header))]
+    return stats.fit(total_pt, size_pt)

@@ -10,7 +10,7 @@ region, age to an age group) that would bring it into a group of ``k``.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -54,17 +54,24 @@ def age_group(age: int | None) -> str:
     return _age_group(age)
 
 
+COMBOS = [frozenset(combo) for size in range(1, len(COARSEN) + 1) for combo in combinations(sorted(COARSEN), size)]
+
+
 def check(cases: Sequence[Quasi], k: int = 2) -> list[str]:
     """A warning for every pseudonymised case that fewer than ``k`` published cases resemble."""
-    combos = [frozenset(combo) for size in range(1, len(COARSEN) + 1) for combo in combinations(sorted(COARSEN), size)]
-    counts = {coarse: Counter(c.key(coarse) for c in cases) for coarse in [frozenset(), *combos]}
-    warnings = []
-    for c in cases:
-        if not c.pseudonymised or counts[frozenset()][c.key(frozenset())] >= k:
+    counts = {coarse: Counter(c.key(coarse) for c in cases) for coarse in [frozenset(), *COMBOS]}
+    alike = ((c.case, c.pseudonymised, {coarse: counts[coarse][c.key(coarse)] for coarse in counts}) for c in cases)
+    return list(warnings(alike, len(cases), k))
+
+
+def warnings(alike: Iterable[tuple[str, bool, Mapping[frozenset[str], int]]], total: int, k: int) -> Iterator[str]:
+    """The warnings for cases given as (case, pseudonymised, how many published cases share its key under each
+    coarsening, ``frozenset()`` for none), ``total`` published cases in all."""
+    for case, pseudonymised, counts in alike:
+        if not pseudonymised or counts[frozenset()] >= k:
             continue
-        fix = next((coarse for coarse in combos if counts[coarse][c.key(coarse)] >= k), None)
+        fix = next((coarse for coarse in COMBOS if counts[coarse] >= k), None)
         advice = ("publish the " + ", the ".join(COARSEN[f] for f in sorted(fix))) if fix else \
             "coarsening date, place and age is not enough: consider leaving the case out or merging it into counts"
-        warnings.append(f"{c.case}: unique on place, date, age, sex and context among {len(cases)} published "
-                        f"case(s) (fewer than {k} alike); {advice}")
-    return warnings
+        yield (f"{case}: unique on place, date, age, sex and context among {total} published "
+               f"case(s) (fewer than {k} alike); {advice}")

@@ -5,18 +5,22 @@ from __future__ import annotations
 
 import io
 import re
+import tempfile
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import IO, Any
 
 from safeguards.annex import texts
 from safeguards.annex.chart import WORD_WIDTH_PT, breaches_png
 from safeguards.annex.footnotes import NOTE_MARK, NOTE_TEXT, Footnotes, W, citation_style
-from safeguards.annex.layout import fit_widths, xml_safe
-from safeguards.annex.model import Annex
+from safeguards.annex.layout import ColumnStats, xml_safe
+from safeguards.annex.model import Annex, CaseRow
+from safeguards.annex.stream import AnnexStream, from_annex
 from safeguards.i18n import Translator, translator
+from safeguards.publish.audit import Leak, audit_docx, audit_xml
+from safeguards.publish.withheld import Withheld
 
 CONFIDENTIAL = "CONFIDENTIAL - for the Committee against Torture only; not for publication"
 PAGE_MM = (210, 297)  # A4
@@ -63,13 +67,34 @@ def _clean(value: Any) -> Any:
 
 def write_docx(annex: Annex, cover: Cover | None = None) -> bytes:
     """The Word annex; the same annex and cover give the same bytes."""
+    out = io.BytesIO()
+    stream_docx(from_annex(annex), out, cover)
+    return out.getvalue()
+
+
+# Where the streamed pieces go in the document built around them (XML comments, never left in the output).
+_ROWS, _SUMMARIES, _SOURCES = (f"<!--safeguards:{n}-->" for n in ("rows", "summaries", "sources"))
+_NS_DECL = re.compile(r' xmlns:[A-Za-z0-9]+="[^"]*"')
+BIG_CASES = 100_000  # from this many cases document.xml may pass 4 GiB, so its zip entry is written as zip64
+
+
+def stream_docx(stream: AnnexStream, out: IO[bytes], cover: Cover | None = None, withheld: Withheld | None = None,
+                file_name: str = "annex.docx") -> list[Leak]:
+    """Write the Word annex to ``out`` (a seekable binary file) one case at a time.
+
+    The document is laid out around its cases first (title page, methodology, figures, the case table's
+    header); then the case table's rows, the summaries and the sources are made one by one and written
+    into ``word/document.xml`` as they come, and each footnote into a spool that becomes
+    ``word/footnotes.xml``. With ``withheld`` every part and every piece is audited, and the leaks are
+    returned (the caller then discards ``out``). The same stream and cover give the same bytes.
+    """
     from docx import Document
     from docx.enum.style import WD_STYLE_TYPE
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
     from docx.oxml import OxmlElement
     from docx.shared import Mm, Pt
 
-    annex = Annex.model_validate(_clean(annex.model_dump(mode="python")))
+    annex = Annex.model_validate(_clean(stream.head.model_dump(mode="python")))
     t = translator(annex.language)
     cover = Cover(**{k: xml_safe(v) if v else None for k, v in vars(cover or Cover()).items()})
     doc = Document()
@@ -105,7 +130,7 @@ def write_docx(annex: Annex, cover: Cover | None = None) -> bytes:
         _header_footer(section, texts.confidential_banner(t) if annex.confidential_marking else None,
                        WD_ALIGN_PARAGRAPH.CENTER, t)
     body = _Appender(doc)
-    _title_page(body, annex, cover, t)
+    _title_page(body, annex, cover, stream.confidential, t)
     body.paragraph().add_run().add_break(WD_BREAK.PAGE)
     m = annex.methodology
     body.heading(t.pgettext("annex", "Methodology"), level=1)
@@ -144,39 +169,110 @@ def write_docx(annex: Annex, cover: Cover | None = None) -> bytes:
     body.paragraph(texts.activity_line(t, f.complaints_made, f.investigations_opened, f.prosecutions))
     body.heading(t.pgettext("annex", "Case table"), level=1)
     confidential = texts.confidential_word(t)
-    if annex.confidential_marking and any(c.confidential for c in annex.cases):
+    if annex.confidential_marking and stream.confidential:
         body.paragraph(t.pgettext("annex", "Cases marked CONFIDENTIAL must not be published or shared with the State."))
-    rows = []
-    for c in annex.cases:
-        label = c.label if c.label == c.code else f"{c.label} ({c.code})"
-        if annex.confidential_marking and c.confidential:
-            label += "\n" + confidential
-        breaches = "\n".join(texts.with_articles(t, name, arts) if arts else name
-                             for name, arts in merged_safeguards(c.breaches, t).items())
-        unknown = t.pgettext("annex", "unknown")
-        rows.append((label, c.apprehended or unknown, c.place or unknown, breaches or t.pgettext("annex", "none shown"),
-                     c.investigation, " ".join(f"[{n}]" for n in c.sources)))
     header = (t.pgettext("annex", "Case"), t.pgettext("annex", "Detained"), t.pgettext("annex", "Place"),
               t.pgettext("annex", "Safeguards breached"), t.pgettext("annex", "Investigation"),
               t.pgettext("annex", "Sources"))
-    body.table(header, rows)
+    stats = ColumnStats(header)
+    for c in stream.cases():
+        stats.add(_table_row(_clean_row(c), annex.confidential_marking, t))
+    rows = body.table_head(header, stats)
     body.heading(t.pgettext("annex", "Case summaries"), level=1)
-    notes = Footnotes(citation_style(t))
-    text_of = {s.number: s.text for s in annex.sources}
-    for c in annex.cases:
-        heading = c.label if c.label == c.code else f"{c.label} ({c.code})"
-        body.heading(heading + (f" - {confidential}" if annex.confidential_marking and c.confidential else ""),
-                     level=2)
-        paragraph = body.paragraph(c.summary)
-        for n in c.sources:
-            notes.cite(paragraph, text_of[n])
+    body.mark(_SUMMARIES)
     body.heading(t.pgettext("annex", "Sources cited"), level=1)
-    for s in annex.sources:
-        body.paragraph(f"[{s.number}] {s.text}")
-    notes.attach(doc)
-    raw = io.BytesIO()
-    doc.save(raw)
-    return _deterministic_zip(raw.getvalue())
+    body.mark(_SOURCES)
+    with tempfile.TemporaryFile() as spool:  # the footnotes, until document.xml is written
+        leaks: list[Leak] = []
+
+        def note(xml: str) -> None:
+            if withheld:
+                leaks.extend(audit_xml(file_name, "word/footnotes.xml", xml, withheld))
+            spool.write(xml.encode("utf-8"))
+
+        notes = Footnotes(citation_style(t), sink=note)
+        notes.attach(doc)
+        raw = io.BytesIO()
+        doc.save(raw)
+        skeleton = raw.getvalue()
+        if withheld:
+            leaks += audit_docx(file_name, skeleton, withheld)
+
+        def piece(element: Any) -> bytes:
+            xml = _fragment(element)
+            element.getparent().remove(element)
+            if withheld:
+                leaks.extend(audit_xml(file_name, "word/document.xml", xml, withheld))
+            return xml.encode("utf-8")
+
+        def row_pieces() -> Iterator[bytes]:
+            for c in stream.cases():
+                yield piece(rows.row(_table_row(_clean_row(c), annex.confidential_marking, t)))
+
+        def summary_pieces() -> Iterator[bytes]:
+            for c, cited in stream.entries():
+                c = _clean_row(c)
+                heading = c.label if c.label == c.code else f"{c.label} ({c.code})"
+                yield piece(body.heading(heading + (f" - {confidential}" if annex.confidential_marking
+                                                    and c.confidential else ""), level=2)._p)
+                paragraph = body.paragraph(c.summary)
+                for s in cited:
+                    notes.cite(paragraph, xml_safe(s.text))
+                yield piece(paragraph._p)
+
+        def source_pieces() -> Iterator[bytes]:
+            for s in stream.sources():
+                yield piece(body.paragraph(f"[{s.number}] {xml_safe(s.text)}")._p)
+
+        def document(xml: bytes) -> Iterator[bytes]:
+            for mark, pieces in ((_ROWS, row_pieces), (_SUMMARIES, summary_pieces), (_SOURCES, source_pieces)):
+                before, xml = xml.split(mark.encode(), 1)
+                yield before
+                yield from pieces()
+            yield xml
+
+        def footnotes(xml: bytes) -> Iterator[bytes]:
+            before, after = xml.split(Footnotes.NOTES_MARK.encode(), 1)
+            yield before
+            spool.seek(0)
+            while chunk := spool.read(1 << 20):
+                yield chunk
+            yield after
+
+        _deterministic_zip(skeleton, out, {"word/document.xml": document, "word/footnotes.xml": footnotes},
+                           big=stream.count >= BIG_CASES)
+        return leaks
+
+
+def _clean_row(c: CaseRow) -> CaseRow:
+    return CaseRow.model_validate(_clean(c.model_dump(mode="python")))
+
+
+def _table_row(c: CaseRow, marking: bool, t: Translator) -> tuple[str, ...]:
+    """A case's row of the case table, in ``t``'s language."""
+    label = c.label if c.label == c.code else f"{c.label} ({c.code})"
+    if marking and c.confidential:
+        label += "\n" + texts.confidential_word(t)
+    breaches = "\n".join(texts.with_articles(t, name, arts) if arts else name
+                         for name, arts in merged_safeguards(c.breaches, t).items())
+    unknown = t.pgettext("annex", "unknown")
+    return (label, c.apprehended or unknown, c.place or unknown, breaches or t.pgettext("annex", "none shown"),
+            c.investigation, " ".join(f"[{n}]" for n in c.sources))
+
+
+def _etree() -> Any:
+    """lxml's etree (python-docx builds on it; it ships no type information)."""
+    from importlib import import_module
+
+    return import_module("lxml.etree")
+
+
+def _fragment(element: Any) -> str:
+    """An element's XML as it reads inside the document: without the namespace declarations that the
+    document's root makes."""
+    text = str(_etree().tostring(element, encoding="unicode"))
+    end = text.index(">")
+    return _NS_DECL.sub("", text[:end]) + text[end:]
 
 
 def _metadata(doc: Any, annex: Annex, cover: Cover, t: Translator) -> None:
@@ -238,8 +334,9 @@ def _page_words(t: Translator) -> tuple[str, str, str]:
     return before, between, after
 
 
-def _title_page(body: _Appender, annex: Annex, cover: Cover, t: Translator) -> None:
+def _title_page(body: _Appender, annex: Annex, cover: Cover, confidential: int, t: Translator) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
+
     lines = [t.pgettext("annex", "Submitted by {organisation}").format(organisation=cover.organisation)
              if cover.organisation else None,
              t.pgettext("annex", "State party: {state}").format(state=cover.state) if cover.state else None,
@@ -256,7 +353,7 @@ def _title_page(body: _Appender, annex: Annex, cover: Cover, t: Translator) -> N
                            "{n} case(s) withheld as confidential and counted only.",
                            annex.withheld_confidential).format(n=annex.withheld_confidential)
     else:
-        marked = sum(c.confidential for c in annex.cases)
+        marked = confidential
         held = (t.npgettext("annex", "{n} confidential case(s) included, each marked CONFIDENTIAL.",
                             "{n} confidential case(s) included, each marked CONFIDENTIAL.", marked)
                 if annex.confidential_marking else
@@ -319,19 +416,33 @@ class _Appender:
         paragraph.paragraph_format.keep_with_next = True
         return paragraph
 
+    def mark(self, comment: str) -> None:
+        """An XML comment where streamed pieces will go."""
+        self._append(_etree().Comment(comment.removeprefix("<!--").removesuffix("-->")))
+
     def table(self, header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> Any:
         """A grid table whose header row repeats on every page, whose rows never split across pages,
         and whose column widths fit the longest word of each column."""
-        from docx.oxml import OxmlElement
+        stats = ColumnStats(header)
+        for values in rows:
+            stats.add(values)
+        streamed = self.table_head(header, stats, mark=False)
+        for values in rows:
+            streamed.row(values)
+        return streamed.table
+
+    def table_head(self, header: tuple[str, ...], stats: ColumnStats, mark: bool = True) -> _Rows:
+        """Such a table with its header row only, laid out for the rows ``stats`` describes; its rows are
+        added by :meth:`_Rows.row` (and, with ``mark``, streamed where a comment marks them)."""
         from docx.oxml.table import CT_Tbl
         from docx.shared import Emu, Pt
         from docx.table import Table
 
         size = TABLE_PT
-        widths = fit_widths(header, rows, self.width_pt, size)
+        widths = stats.fit(self.width_pt, size)
         while widths is None and size > 6:  # too many long words for the page: smaller type, never split words
             size -= 0.5
-            widths = fit_widths(header, rows, self.width_pt, size)
+            widths = stats.fit(self.width_pt, size)
         if widths is None:
             widths = [self.width_pt / len(header)] * len(header)
         twips = [int(w * 20) for w in widths]
@@ -346,27 +457,43 @@ class _Appender:
             tbl_w.set(f"{{{W}}}w", str(sum(twips)))
         for col, w in zip(tbl.tblGrid.gridCol_lst, twips, strict=True):
             col.w = Pt(w / 20)
-        style_id = self._style("Table Text")
-        for i, values in enumerate([header, *rows]):
-            tr = tbl.add_tr()
-            tr_pr = tr.get_or_add_trPr()
-            tr_pr.append(OxmlElement("w:cantSplit"))
-            if i == 0:
-                tr_pr.append(OxmlElement("w:tblHeader"))
-            for w, text in zip(twips, values, strict=True):
-                tc = tr.add_tc()
-                tc.width = Pt(w / 20)
-                p = tc.p_lst[0] if tc.p_lst else tc.add_p()
-                p.style = style_id
-                r = p.add_r()
-                r.text = _DIGIT_HYPHEN.sub("\u2011", text)  # no line break inside a date
-                if i == 0:
-                    r.get_or_add_rPr().append(OxmlElement("w:b"))
-                if size != TABLE_PT:
-                    from docx.text.run import Run
+        rows = _Rows(table, twips, size, self._style("Table Text"))
+        rows.row(header, head=True)
+        if mark:
+            tbl.append(_etree().Comment(_ROWS.removeprefix("<!--").removesuffix("-->")))
+        return rows
 
-                    Run(r, table).font.size = Pt(size)
-        return table
+
+class _Rows:
+    """Adds rows to a table laid out by :meth:`_Appender.table_head`."""
+
+    def __init__(self, table: Any, twips: list[int], size: float, style_id: str | None) -> None:
+        self.table, self.twips, self.size, self.style_id = table, twips, size, style_id
+
+    def row(self, values: Sequence[str], head: bool = False) -> Any:
+        """Append a row (a row never splits across pages; the header row repeats on each) and return it."""
+        from docx.oxml import OxmlElement
+        from docx.shared import Pt
+
+        tr = self.table._tbl.add_tr()
+        tr_pr = tr.get_or_add_trPr()
+        tr_pr.append(OxmlElement("w:cantSplit"))
+        if head:
+            tr_pr.append(OxmlElement("w:tblHeader"))
+        for w, text in zip(self.twips, values, strict=True):
+            tc = tr.add_tc()
+            tc.width = Pt(w / 20)
+            p = tc.p_lst[0] if tc.p_lst else tc.add_p()
+            p.style = self.style_id
+            r = p.add_r()
+            r.text = _DIGIT_HYPHEN.sub("\u2011", text)  # no line break inside a date
+            if head:
+                r.get_or_add_rPr().append(OxmlElement("w:b"))
+            if self.size != TABLE_PT:
+                from docx.text.run import Run
+
+                Run(r, self.table).font.size = Pt(self.size)
+        return tr
 
 
 # The template's extended properties name another application; these name none and count nothing.
@@ -375,16 +502,20 @@ APP_XML = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Propertie
            b'<DocSecurity>0</DocSecurity></Properties>')
 
 
-def _deterministic_zip(data: bytes) -> bytes:
-    """Rewrite a .docx with fixed entry times and neutral extended properties, so the same annex gives
-    the same bytes."""
+def _deterministic_zip(data: bytes, out: IO[bytes],
+                       pieces: dict[str, Callable[[bytes], Iterator[bytes]]] | None = None, big: bool = False) -> None:
+    """Rewrite a .docx into ``out`` with fixed entry times and neutral extended properties, so the same annex
+    gives the same bytes; the parts named in ``pieces`` are written from the pieces made from their text."""
     src = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
             entry = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o644 << 16
-            data = APP_XML if info.filename == "docProps/app.xml" else src.read(info.filename)
-            dst.writestr(entry, data)
-    return out.getvalue()
+            make = (pieces or {}).get(info.filename)
+            if make is not None:
+                with dst.open(entry, "w", force_zip64=big) as fh:
+                    for chunk in make(src.read(info.filename)):
+                        fh.write(chunk)
+                continue
+            dst.writestr(entry, APP_XML if info.filename == "docProps/app.xml" else src.read(info.filename))

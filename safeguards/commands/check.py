@@ -17,10 +17,11 @@ from typing import TYPE_CHECKING, Any
 
 from safeguards.discovery import discover
 from safeguards.problems import Problem, SafeguardsError, sort_problems
-from safeguards.report.formats import BY_NAME, EXTENSIONS, FORMATS, RUN_FORMATS
+from safeguards.report.formats import BY_NAME, DEFAULT, EXTENSIONS, FORMATS, RUN_FORMATS
 from safeguards.terminal import colour_enabled, paint, progress
 
 if TYPE_CHECKING:
+    from safeguards.results import CaseResult
     from safeguards.rules.compile import RuleSet
     from safeguards.writers.run import RunWriter
 
@@ -144,7 +145,9 @@ class _Tally:
             self.rows.append(replace(outcome, records=()))
 
 
-def _evaluate_and_write(loaded: object, rules: RuleSet, opts: Options) -> CaseOutcome:
+def _evaluate_and_write(loaded: object, rules: RuleSet, opts: Options, result: CaseResult | None = None) -> CaseOutcome:
+    """Evaluate a loaded case (unless its ``result`` is given), publish it and write its reports in every format
+    asked for (none: nothing is published or written)."""
     import json
     from importlib import import_module
 
@@ -157,14 +160,16 @@ def _evaluate_and_write(loaded: object, rules: RuleSet, opts: Options) -> CaseOu
     from safeguards.report.render import WRITERS
 
     assert isinstance(loaded, Loaded) and loaded.case is not None
-    result = evaluate(loaded, rules, opts.profile)
+    result = evaluate(loaded, rules, opts.profile) if result is None else result
     withheld = Withheld.for_case(loaded.case, "public", for_run(opts.withheld))
-    report = publish_report(loaded, result, rules, "public", opts.timestamp, withheld, language=opts.language)
+    report = publish_report(loaded, result, rules, "public", opts.timestamp, withheld,
+                            language=opts.language) if opts.formats else None
     name = safe_name(loaded.case.id)  # the checked case id (validate refuses one that spells a withheld name)
     outputs = []
     records = []
     leaks: list[str] = []
     for fmt in opts.formats:
+        assert report is not None
         if fmt in RUN_FORMATS:  # written once for the run, from the small records kept here
             rows = import_module(BY_NAME[fmt].module).rows(report, loaded.path)
             leaks += [leak.render() for leak in audit_text(f"{fmt} output", json.dumps(rows, ensure_ascii=False),
@@ -297,9 +302,11 @@ def run(args: argparse.Namespace) -> int:
     from safeguards.i18n import lang_from
 
     language = lang_from(getattr(args, "lang", None), getattr(args, "language", None))
-    formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
+    db = getattr(args, "db", None)
+    chosen = args.format if args.format is not None else "" if db else getattr(args, "default_format", DEFAULT)
+    formats = tuple(f.strip() for f in chosen.split(",") if f.strip())
     bad = [f for f in formats if f not in FORMATS]
-    if bad or not formats:
+    if bad or (not formats and not db):
         sys.stderr.write(f"safeguards: unknown format {', '.join(bad) or '(none)'}; use {','.join(FORMATS)}\n")
         return 2
     formats = tuple(dict.fromkeys(formats))  # each once, in the order given
@@ -313,8 +320,12 @@ def run(args: argparse.Namespace) -> int:
     if refuse_duplicates(files):
         return 2
     opts = Options(args.profile, formats, args.output, not args.no_timestamp, args.rules, not args.no_cache,
-                   getattr(args, "cache_dir", None), _every_input_withholds(files) if len(files) > 1 else (),
-                   language)
+                   getattr(args, "cache_dir", None),
+                   _every_input_withholds(files) if len(files) > 1 and formats else (), language)
+    if db:  # results kept in a database, incrementally (safeguards/db/check.py)
+        from safeguards.db.check import run as run_db
+
+        return run_db(args, files, list(missing), opts)
     colour = colour_enabled(sys.stdout)
     tally = _Tally(args.fail_on, keep_rows=len(files) <= SUMMARY_ROWS)
     writers: dict[str, RunWriter] = {}

@@ -72,13 +72,17 @@ def audit_docx(name: str, data: bytes, withheld: Withheld) -> list[Leak]:
     try:
         with zipfile.ZipFile(__import__("io").BytesIO(data)) as z:
             for part in z.namelist():
-                xml = z.read(part).decode("utf-8", "replace")
-                joined = "\n".join(_TAG.sub("", p) for p in _PARAGRAPH_END.split(xml))
-                hits = withheld.hits(xml) or withheld.hits(joined)
-                out += [Leak(name, f"part {part}", h) for h in hits]
+                out += audit_xml(name, part, z.read(part).decode("utf-8", "replace"), withheld)
     except zipfile.BadZipFile:
         out += audit_text(name, data.decode("utf-8", "replace"), withheld)
     return out
+
+
+def audit_xml(name: str, part: str, xml: str, withheld: Withheld) -> list[Leak]:
+    """Leaks in the XML of one part of a package (or a piece of it): as XML, and as the text of each paragraph
+    with its runs joined."""
+    joined = "\n".join(_TAG.sub("", p) for p in _PARAGRAPH_END.split(xml))
+    return [Leak(name, f"part {part}", h) for h in withheld.hits(xml) or withheld.hits(joined)]
 
 
 def audit_file(path: str | Path, withheld: Withheld) -> list[Leak]:
