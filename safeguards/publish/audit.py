@@ -72,10 +72,39 @@ def audit_docx(name: str, data: bytes, withheld: Withheld) -> list[Leak]:
     try:
         with zipfile.ZipFile(__import__("io").BytesIO(data)) as z:
             for part in z.namelist():
-                out += audit_xml(name, part, z.read(part).decode("utf-8", "replace"), withheld)
+                data_part = z.read(part)
+                if data_part.startswith(_PNG):
+                    # An image is not text: its bytes read as letters match name forms by chance; only the
+                    # text chunks an image can carry are read.
+                    out += [Leak(name, f"part {part}", h) for h in withheld.hits(_png_text(data_part))]
+                    continue
+                out += audit_xml(name, part, data_part.decode("utf-8", "replace"), withheld)
     except zipfile.BadZipFile:
         out += audit_text(name, data.decode("utf-8", "replace"), withheld)
     return out
+
+
+_PNG = b"\x89PNG\r\n\x1a\n"
+
+
+def _png_text(data: bytes) -> str:
+    """The text chunks (tEXt, iTXt, zTXt) of a PNG image, one per line; compressed ones decompressed."""
+    import zlib
+
+    out, pos = [], len(_PNG)
+    while pos + 8 <= len(data):
+        size = int.from_bytes(data[pos:pos + 4], "big")
+        kind, body = data[pos + 4:pos + 8], data[pos + 8:pos + 8 + size]
+        if kind in (b"tEXt", b"iTXt"):
+            out.append(body.decode("utf-8", "replace"))
+        elif kind == b"zTXt":
+            key, _, rest = body.partition(b"\0")
+            try:
+                out.append(key.decode("latin-1") + " " + zlib.decompress(rest[1:]).decode("utf-8", "replace"))
+            except zlib.error:
+                out.append(body.decode("utf-8", "replace"))
+        pos += 12 + size
+    return "\n".join(out)
 
 
 def audit_xml(name: str, part: str, xml: str, withheld: Withheld) -> list[Leak]:
