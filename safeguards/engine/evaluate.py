@@ -288,6 +288,8 @@ def _params_key(params: Mapping[str, Any]) -> tuple[Any, ...]:
     if got is not None and got[0] is params:
         return got[1]
     key = tuple(sorted(params.items()))
+    if len(_PARAMS) > MEMO_LIMIT:  # callers that build a new mapping per call (fixtures) must not grow it
+        _PARAMS.clear()
     _PARAMS[id(params)] = (params, key)
     return key
 
