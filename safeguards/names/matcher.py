@@ -1,12 +1,16 @@
-"""Finds every known form of withheld names in a text, with one regular expression over the text's key.
+"""Finds every known form of withheld names in a text: Aho-Corasick to see which forms a text may hold, then a
+regular expression over the text's key for those forms.
 
-Each form of each name (``variant_terms``) is reduced to its key (``skeleton``) and all keys are laid out as a
-trie, so a scan costs the length of the text, not the number of names. In the pattern every key letter may
-repeat ("ana" matches the key of "Anna" and of "Ana"), the separator between words may be any run of
-non-letters or nothing ("TimurBekov", "timur-bekov", "T. Bekov"), and any Kazakh case ending may follow.
-Forms of short parts (three letters) match only as whole words or CamelCase words, of parts of four or five
-letters only as words (CamelCase words included) or with a two-letter ending, never inside a longer word
-("Zhana" of "Zhanaozen", "iring" of "requiring"), of longer parts and of whole names anywhere.
+Each form of each name (``variant_terms``) is reduced to its key (``skeleton``). The letters of every key
+(doubled letters once) go into one Aho-Corasick automaton, which finds in one pass over a text's letters the
+forms it may hold; most texts hold none, and their scan ends there. The forms found are laid out as a trie in
+a pattern (compiled once per set of forms), so a scan costs the length of the text, not the number of names.
+In the pattern every key letter may repeat ("ana" matches the key of "Anna" and of "Ana"), the separator
+between words may be any run of non-letters or nothing ("TimurBekov", "timur-bekov", "T. Bekov"), and any
+Kazakh case ending may follow. Forms of short parts (three letters) match only as whole words or CamelCase
+words, of parts of four or five letters only as words (CamelCase words included) or with a two-letter ending,
+never inside a longer word ("Zhana" of "Zhanaozen", "iring" of "requiring"), of longer parts and of whole
+names anywhere.
 """
 
 from __future__ import annotations
@@ -17,8 +21,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+import ahocorasick
+
 from safeguards.names.kazakh import ALL_ENDINGS
-from safeguards.names.skeleton import _DOUBLE, camel_boundaries, skeleton, unfolded_key, unmix, unmixed_key
+from safeguards.names.skeleton import camel_boundaries, skeleton, unfolded_key, unmix, unmixed_key
 from safeguards.names.variants import variant_terms
 
 _SEP = " "
@@ -39,7 +45,16 @@ def term_key(term: str) -> str:
 
 def _canonical(matched: str) -> str:
     """A matched stretch of key as a lookup key: letters only, doubled letters once."""
-    return _DOUBLE.sub(r"\1", _NOT_LETTER.sub("", matched))
+    return _REPEATED.sub("", _NOT_LETTER.sub("", matched))
+
+
+_REPEATED = re.compile(r"([^\W\d_])(?=\1)")  # a letter the same letter follows (removed: no template to expand)
+
+
+@lru_cache(maxsize=262_144)
+def _key_letters(key: str) -> str:
+    """``_canonical`` of a form's key (remembered, like the keys)."""
+    return _canonical(key)
 
 
 _END = ""
@@ -82,12 +97,25 @@ _ENDING_REGEX = (
 )
 
 
-def _compile(keys: list[str], bounded: bool) -> re.Pattern[str] | None:
+def _compile(keys: list[str]) -> re.Pattern[str] | None:
     if not keys:
         return None
-    body = "(?P<t>" + _trie_regex(sorted(keys)) + ")" + _ENDING_REGEX
-    del bounded  # the caller checks the boundaries: a lookbehind here would slow the scan down tenfold
-    return re.compile(body)
+    # the caller checks the boundaries: a lookbehind here would slow the scan down tenfold
+    return re.compile("(?P<t>" + _trie_regex(sorted(keys)) + ")" + _ENDING_REGEX)
+
+
+_Patterns = tuple[re.Pattern[str] | None, re.Pattern[str] | None, re.Pattern[str] | None]
+
+
+@lru_cache(maxsize=4096)
+def _patterns(forms: frozenset[tuple[str, int]]) -> _Patterns:
+    """The patterns for forms found anywhere, at one end of a word, and as whole words (texts hold the same few
+    forms again and again: remembered)."""
+    return (
+        _compile([k for k, b in forms if b == 0]),
+        _compile([k for k, b in forms if b == 1]),
+        _compile([k for k, b in forms if b == 2]),
+    )
 
 
 @dataclass(frozen=True)
@@ -109,15 +137,36 @@ class NameMatcher:
                 key = term_key(term)
                 if not key:
                     continue
-                labels.setdefault(_canonical(key), label)
+                labels.setdefault(_key_letters(key), label)
                 ends[key] = min(ends.get(key, 2), bounded)
         self._labels = labels
-        self._anywhere = _compile([k for k, b in ends.items() if b == 0], bounded=False)
-        self._one_end = _compile([k for k, b in ends.items() if b == 1], bounded=False)
-        self._whole = _compile([k for k, b in ends.items() if b == 2], bounded=True)
+        self._ends = ends
+        # Each form's letters, doubled letters once, as a substring to look for with Aho-Corasick: a form the
+        # patterns would match is always among them, so a text with none needs no pattern at all, and the
+        # patterns are compiled for the forms a text holds, not for every form of every name.
+        by_letters: dict[str, list[str]] = {}
+        for key in ends:
+            by_letters.setdefault(_key_letters(key), []).append(key)
+        self._automaton: Any = None
+        if by_letters:
+            automaton = ahocorasick.Automaton()
+            for letters, keys in by_letters.items():
+                automaton.add_word(letters, tuple(sorted(keys)))
+            automaton.make_automaton()
+            self._automaton = automaton
 
     def __bool__(self) -> bool:
-        return any(p is not None for p in (self._anywhere, self._one_end, self._whole))
+        return self._automaton is not None
+
+    def _patterns(self, key: str) -> _Patterns | None:
+        """The patterns for the forms whose letters ``key`` holds (None: it holds none)."""
+        letters = _canonical(key)
+        found: set[str] = set()
+        for _, keys in self._automaton.iter(letters):
+            found.update(keys)
+        if not found:
+            return None
+        return _patterns(frozenset((k, self._ends[k]) for k in found))
 
     def _hits(self, pattern: re.Pattern[str], key: str, idx: list[int], size: int, camel: set[int] | None,
               both: bool = False, text: str = "") -> list[_Hit]:
@@ -189,14 +238,14 @@ class NameMatcher:
         if starts:
             # Folding a romanisation can join letters across a CamelCase seam ("BekulyOlga": "yo" read as one
             # letter): the text is read again with the seams as spaces, and the hits mapped back.
-            cuts = set(starts)
-            spaced, origin = [], []
-            for i, ch in enumerate(text):
-                if i in cuts:
-                    spaced.append(" ")
-                    origin.append(i)
-                spaced.append(ch)
-                origin.append(i)
+            spaced, origin, last = [], [], 0
+            for cut in sorted(set(starts)):
+                spaced += [text[last:cut], " "]
+                origin += range(last, cut)
+                origin.append(cut)
+                last = cut
+            spaced.append(text[last:])
+            origin += range(last, len(text))
             again = "".join(spaced)
             for h in self._found(again, unmix(again), []):
                 hits.append(_Hit(origin[h.start], origin[h.end - 1] + 1, h.label, h.size))
@@ -211,13 +260,17 @@ class NameMatcher:
         return hits
 
     def _in_key(self, text: str, key: str, idx: list[int], starts: list[int]) -> list[_Hit]:
+        patterns = self._patterns(key)
+        if patterns is None:
+            return []
+        anywhere, one_end, whole = patterns
         hits: list[_Hit] = []
-        if self._anywhere is not None:
-            hits += self._hits(self._anywhere, key, idx, len(text), None)
-        if self._one_end is not None:
-            hits += self._hits(self._one_end, key, idx, len(text), set(starts), text=text)
-        if self._whole is not None:
-            hits += self._hits(self._whole, key, idx, len(text), set(starts), both=True)
+        if anywhere is not None:
+            hits += self._hits(anywhere, key, idx, len(text), None)
+        if one_end is not None:
+            hits += self._hits(one_end, key, idx, len(text), set(starts), text=text)
+        if whole is not None:
+            hits += self._hits(whole, key, idx, len(text), set(starts), both=True)
         return hits
 
     def redact(self, text: str) -> str:

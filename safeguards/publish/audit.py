@@ -47,6 +47,29 @@ def _json_strings(value: Any, path: str = "$") -> Iterator[tuple[str, str]]:
             yield from _json_strings(v, f"{path}[{i}]")
 
 
+def _strings(value: Any, out: list[str]) -> list[str]:
+    """Every string of a JSON value, keys included, in document order (no paths: the fast first pass)."""
+    stack = [value]
+    while stack:
+        v = stack.pop()
+        if isinstance(v, str):
+            out.append(v)
+        elif isinstance(v, dict):
+            for k, x in v.items():
+                out.append(k)
+                if isinstance(x, str):
+                    out.append(x)
+                elif x.__class__ in (dict, list):
+                    stack.append(x)
+        elif isinstance(v, list):
+            for x in v:
+                if isinstance(x, str):
+                    out.append(x)
+                elif x.__class__ in (dict, list):
+                    stack.append(x)
+    return out
+
+
 def audit_text(name: str, text: str, withheld: Withheld) -> list[Leak]:
     """Leaks in one text output, located JSON field by field and other text line by line.
 
@@ -61,6 +84,8 @@ def audit_text(name: str, text: str, withheld: Withheld) -> list[Leak]:
             doc = json.loads(text)
         except ValueError:
             doc = None
+    if doc is not None and not withheld.hits_in(_strings(doc, [])):
+        return []  # the usual case: no string holds a name, and no path needs to be built
     listed = list(_json_strings(doc)) if doc is not None else [
         (f"line {n}", line) for n, line in enumerate(text.splitlines(), 1)]
     return [Leak(name, listed[i][0], h) for i, h in withheld.hits_in([p for _, p in listed])]

@@ -34,13 +34,21 @@ def withheld_in_file(path: str, audience: Audience) -> dict[str, str]:
     effort: labelled as :func:`withheld_names` labels them)."""
     import yaml
 
+    people: Any = None
     try:
         with open(path, "rb") as fh:  # the C loader where PyYAML has it: the same data as safe_load, faster
-            data = yaml.load(fh.read(8 * 1024 * 1024), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+            loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(fh.read(8 * 1024 * 1024))
+        try:
+            root = loader.get_single_node()  # composed in C; only the people are built as Python data
+            if isinstance(root, yaml.MappingNode):
+                for key, value in root.value:
+                    if isinstance(key, yaml.ScalarNode) and key.value == "people":
+                        people = loader.construct_document(value)
+        finally:
+            loader.dispose()
     except Exception:
         return {}
     out: dict[str, str] = {}
-    people = data.get("people") if isinstance(data, dict) else None
     for p in people if isinstance(people, list) else []:
         if not isinstance(p, dict):
             continue
