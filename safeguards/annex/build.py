@@ -180,7 +180,7 @@ class Collected:
         for s in self.summaries:
             for term, shown in s.withheld.items():
                 names.setdefault(term, shown)
-        return Withheld(names)
+        return Withheld(names, light=True)
 
 
 def collect(files: Sequence[str], rules: RuleSet, profile: str, audience: Audience, context: str | None = None,

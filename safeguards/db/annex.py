@@ -87,7 +87,7 @@ def _everyone_withheld(con: sqlite3.Connection, audience: str) -> Withheld:
             "SELECT w.name, w.label FROM withheld w JOIN files f ON f.path = w.path WHERE w.audience = ? AND "
             "w.kind = CASE WHEN f.problems > 0 THEN 'file' ELSE 'case' END ORDER BY w.path, w.seq", (audience,)):
         names.setdefault(name, label)
-    return Withheld(names)
+    return Withheld(names, light=True)
 
 
 def _redact_into_temp(con: sqlite3.Connection, audience: str, hidden: Withheld) -> None:

@@ -25,7 +25,7 @@ import ahocorasick
 
 from safeguards.names.kazakh import ALL_ENDINGS
 from safeguards.names.skeleton import camel_boundaries, skeleton, unfolded_key, unmix, unmixed_key
-from safeguards.names.variants import variant_terms
+from safeguards.names.variants import light_terms, variant_terms
 
 _SEP = " "
 _SEP_REGEX = r"[\W_]*"
@@ -129,11 +129,15 @@ class _Hit:
 class NameMatcher:
     """Finds and replaces every known form of the given full names (full name -> replacement label)."""
 
-    def __init__(self, names: Mapping[str, str]) -> None:
+    def __init__(self, names: Mapping[str, str], light: bool = False) -> None:
+        """``light``: for many names (every input of a run), each name as written and the forms of its parts
+        (``light_terms``), with initials next to a part taken with it."""
         labels: dict[str, str] = {}
         ends: dict[str, int] = {}
+        self._light = light
+        forms = light_terms if light else variant_terms
         for full, label in names.items():
-            for term, bounded in variant_terms(full).items():
+            for term, bounded in forms(full).items():
                 key = term_key(term)
                 if not key:
                     continue
@@ -249,7 +253,8 @@ class NameMatcher:
             again = "".join(spaced)
             for h in self._found(again, unmix(again), []):
                 hits.append(_Hit(origin[h.start], origin[h.end - 1] + 1, h.label, h.size))
-        return _merge(text, hits)
+        spans = _merge(text, hits)
+        return _with_initials(text, spans) if self._light and spans else spans
 
     def _found(self, text: str, unmixed: str, starts: list[int]) -> list[_Hit]:
         key, idx = unmixed_key(unmixed)
@@ -308,6 +313,24 @@ def _merge(text: str, hits: list[_Hit]) -> list[tuple[int, int, str]]:
         else:
             spans.append((start, stop, best.label))
     return spans
+
+
+_INITIALS_BEFORE = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]\.[ \u00a0]?){1,3}$")
+_INITIALS_AFTER = re.compile(r"[ \u00a0]?(?:[^\W\d_]\.){1,3}(?![^\W\d_])")
+
+
+def _with_initials(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Each span widened over the initials written next to it ("I. S. Petrov", "Petrov I.S.")."""
+    out: list[tuple[int, int, str]] = []
+    for start, end, label in spans:
+        before = _INITIALS_BEFORE.search(text, max(0, start - 9), start)
+        if before is not None and (not out or before.start() >= out[-1][1]):
+            start = before.start()
+        after = _INITIALS_AFTER.match(text, end, end + 9)
+        if after is not None:
+            end = after.end()
+        out.append((start, end, label))
+    return out
 
 
 def _joinable(gap: str) -> bool:

@@ -78,6 +78,34 @@ def variant_terms(full: str) -> dict[str, int]:
 
 
 @cache
+def part_terms(word: str) -> tuple[tuple[str, int], ...]:
+    """The forms of one part of a name looked for on its own, as ``variant_terms`` gives them (remembered: parts
+    recur across the people of a corpus far more than whole names do)."""
+    if len(word) < MIN_PART:
+        return ()
+    ends = _ends(word)
+    cyr = _cyrillic(word)
+    _, every = case_forms(cyr)
+    return tuple((t, ends) for t in dict.fromkeys([word, cyr, *sorted(every)]) if t)
+
+
+def light_terms(full: str) -> dict[str, int]:
+    """The forms of ``full`` for a matcher of many names: the name as written and the forms of each part, without
+    the forms of the whole name and the initials (the parts' forms find those stretches too, and the matcher
+    takes the initials next to a part with it), so that the forms grow with the distinct parts of a corpus, not
+    with its people."""
+    words = parts(full.strip())
+    terms: dict[str, int] = {}
+    if not words:
+        return terms
+    terms[" ".join(words)] = _ends(words[0]) if len(words) == 1 else 0
+    for word in words:
+        for term, bounded in part_terms(word):
+            terms[term] = min(terms.get(term, 2), bounded)
+    return terms
+
+
+@cache
 def name_variants(full_name: str) -> frozenset[str]:
     """Every form of ``full_name`` worth looking for.
 

@@ -67,16 +67,16 @@ def withheld_in_file(path: str, audience: Audience) -> dict[str, str]:
     return out
 
 
-def _matcher(names: Mapping[str, str]) -> Any:
-    return _cached(tuple(sorted(names.items())))
+def _matcher(names: Mapping[str, str], light: bool = False) -> Any:
+    return _cached(tuple(sorted(names.items())), light)
 
 
 @lru_cache(maxsize=512)
-def _cached(items: tuple[tuple[str, str], ...]) -> Any:
-    """One compiled matcher per set of withheld names (the reports of one case, or reruns, share it)."""
+def _cached(items: tuple[tuple[str, str], ...], light: bool) -> Any:
+    """One matcher per set of withheld names (the reports of one case, or reruns, share it)."""
     from safeguards.names import NameMatcher
 
-    return NameMatcher(dict(items))
+    return NameMatcher(dict(items), light=light)
 
 
 @dataclass
@@ -90,6 +90,7 @@ class Withheld:
 
     names: dict[str, str]
     shared: Withheld | None = None
+    light: bool = False  # the names of many inputs: matched by their parts' forms (``NameMatcher(light=True)``)
     _m: Any = field(default=None, repr=False)
     _seen: dict[str, str] = field(default_factory=dict, repr=False)  # text -> redacted (one report repeats values)
     _clean: set[str] = field(default_factory=set, repr=False)  # texts found to hold no name (outputs repeat lines)
@@ -106,7 +107,7 @@ class Withheld:
     @property
     def matcher(self) -> Any:
         if self._m is None:
-            self._m = _matcher(self.names)
+            self._m = _matcher(self.names, self.light)
         return self._m
 
     def every_name(self) -> dict[str, str]:
@@ -172,6 +173,6 @@ def for_run(names: tuple[tuple[str, str], ...]) -> Withheld:
         return got[1]
     if len(_RUNS) > 8:
         _RUNS.clear()
-    made = Withheld(dict(names))
+    made = Withheld(dict(names), light=True)
     _RUNS[id(names)] = (names, made)
     return made
