@@ -242,7 +242,9 @@ class NameMatcher:
         if starts:
             # Folding a romanisation can join letters across a CamelCase seam ("BekulyOlga": "yo" read as one
             # letter): the text is read again with the seams as spaces, and the hits mapped back.
-            spaced, origin, last = [], [], 0
+            spaced: list[str] = []
+            origin: list[int] = []
+            last = 0
             for cut in sorted(set(starts)):
                 spaced += [text[last:cut], " "]
                 origin += range(last, cut)
