@@ -5,8 +5,10 @@
 For each size: the parse floor (PyYAML's C loader and nothing else), ``validate`` and
 check-jsonschema on the exported case schema, ``check --format json`` and with every
 format, a warm rerun (cache) with no file changed and with 1% changed, ``--jobs 2`` against
-``--jobs 1``, ``annex``, and peak memory; then start-up time. Every command runs in a child
-process; times are wall-clock medians of ``--repeat`` runs, memory is the child's peak RSS.
+``--jobs 1``, ``annex``, corpus mode (``check --db`` on two cores, its rerun, ``annex --db``), and peak
+memory; then start-up time. From ``--db-only-from`` files on, only the parse floor and corpus mode.
+Every command runs in a child process; times are wall-clock medians of ``--repeat`` runs (CPU time beside
+some), memory is the child's peak RSS.
 Prints a Markdown table and writes ``results.json`` and ``scaling.png``.
 """
 
@@ -38,25 +40,40 @@ for p in sorted(Path(sys.argv[1]).rglob('*.yaml')):
 """
 
 
+LAST_CPU: list[float] = [0.0]  # CPU seconds (user + system) of the last child, its own children included
+
+
 def run(cmd: list[str], env: dict[str, str] | None = None, cwd: Path = ROOT) -> tuple[float, float, int]:
-    """Wall time (s), peak RSS (MiB) and exit code of one child process."""
+    """Wall time (s), peak RSS (MiB) and exit code of one child process (its CPU time in ``LAST_CPU``)."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    LAST_CPU[0] = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    if LAST_CPU[0] < usage.ru_utime + usage.ru_stime:  # pragma: no cover - the child's own figure at least
+        LAST_CPU[0] = usage.ru_utime + usage.ru_stime
     return elapsed, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
 
 
 def median(cmd: list[str], repeat: int, env: dict[str, str] | None = None,
-           before: Any = None) -> tuple[float, float]:
-    times, peak = [], 0.0
+           before: Any = None, cpu: dict[str, float] | None = None, key: str = "") -> tuple[float, float]:
+    """Median wall time and the largest peak RSS of ``repeat`` runs; with ``cpu``, the median CPU time is stored
+    there under ``key``."""
+    times, cpus, peak = [], [], 0.0
     for _ in range(repeat):
         if before is not None:
             before()
         t, rss, _ = run(cmd, env)
         times.append(t)
+        cpus.append(LAST_CPU[0])
         peak = max(peak, rss)
+    if cpu is not None:
+        cpu[key + "_cpu"] = statistics.median(cpus)
     return statistics.median(times), peak
 
 
@@ -73,8 +90,26 @@ def check_jsonschema(files: list[Path]) -> list[list[str]]:
     return [[exe, "--schemafile", schema, *map(str, files[i:i + batch])] for i in range(0, len(files), batch)]
 
 
-def measure(size: int, repeat: int, work: Path, full: bool) -> dict[str, Any]:
-    """Every measurement at one corpus size; ``full`` adds check-jsonschema, all formats and the serial annex."""
+def measure_db(size: int, corpus: Path, work: Path, r: dict[str, Any]) -> None:
+    """Corpus mode: ``check --db`` cold on two cores, its incremental rerun, and the annex from the database."""
+    db = work / f"corpus-{size}.sqlite"
+    annex = work / f"annex-db-{size}"
+    for stale in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
+        stale.unlink(missing_ok=True)
+    r["db_check"], r["db_check_rss"] = median(safeguards("check", str(corpus), "--db", str(db), "--no-cache",
+                                                         "--jobs", "2", "--quiet", "--fail-on", "never"), 1,
+                                              cpu=r, key="db_check")
+    r["db_bytes"] = db.stat().st_size
+    r["db_rerun"], _ = median(safeguards("check", str(corpus), "--db", str(db), "--jobs", "2", "--quiet",
+                                         "--fail-on", "never"), 1, cpu=r, key="db_rerun")
+    r["db_annex"], r["db_annex_rss"] = median(safeguards("annex", "--db", str(db), "-o", str(annex), "--quiet"), 1,
+                                              cpu=r, key="db_annex")
+    r["db_annex_bytes"] = sum(f.stat().st_size for f in annex.iterdir() if f.is_file())
+
+
+def measure(size: int, repeat: int, work: Path, full: bool, only_db: bool = False) -> dict[str, Any]:
+    """Every measurement at one corpus size; ``full`` adds check-jsonschema, all formats and the serial annex;
+    ``only_db``: the parse floor and corpus mode alone (for the largest sizes)."""
     corpus = work / f"corpus-{size}"
     if not corpus.exists():
         write_corpus(corpus, size, seed=1)
@@ -82,7 +117,11 @@ def measure(size: int, repeat: int, work: Path, full: bool) -> dict[str, Any]:
     out = work / f"out-{size}"
     cache = work / f"cache-{size}"
     r: dict[str, Any] = {"size": size, "bytes": sum(f.stat().st_size for f in files)}
-    r["parse_floor"], r["parse_floor_rss"] = median([sys.executable, "-c", PARSE_FLOOR, str(corpus)], repeat)
+    r["parse_floor"], r["parse_floor_rss"] = median([sys.executable, "-c", PARSE_FLOOR, str(corpus)], repeat,
+                                                    cpu=r, key="parse_floor")
+    if only_db:
+        measure_db(size, corpus, work, r)
+        return r
     r["validate"], r["validate_rss"] = median(safeguards("validate", str(corpus), "--jobs", "1"), repeat)
     if full:
         cj = check_jsonschema(files)
@@ -97,10 +136,11 @@ def measure(size: int, repeat: int, work: Path, full: bool) -> dict[str, Any]:
     env = {"SAFEGUARDS_CACHE_DIR": str(cache)}
     # Engine cost on one core: every check figure below is --jobs 1 unless it says otherwise.
     r["check_json"], r["check_json_rss"] = median(safeguards(*cold, "--format", "json", "--no-cache", "--jobs", "1"),
-                                                  repeat, env, clear)
+                                                  repeat, env, clear, cpu=r, key="check_json")
     r["jobs1"] = r["check_json"]
     r["jobs2"], r["jobs2_rss"] = median(safeguards(*cold, "--format", "json", "--no-cache", "--jobs", "2"), repeat,
-                                        env, clear)
+                                        env, clear, cpu=r, key="jobs2")
+    r["report_json_median_bytes"] = statistics.median(f.stat().st_size for f in out.rglob("*.json"))
     clear()
     r["check_json_cold_cached"], _ = median(safeguards(*cold, "--format", "json", "--jobs", "2"), 1, env)
     r["rerun_unchanged"], _ = median(safeguards(*cold, "--format", "json", "--jobs", "1"), repeat, env)
@@ -118,6 +158,7 @@ def measure(size: int, repeat: int, work: Path, full: bool) -> dict[str, Any]:
     r["annex_jobs2"], r["annex_jobs2_rss"] = median(
         safeguards("annex", str(corpus), "-o", str(work / f"annex-{size}"), "--quiet", "--jobs", "2"), 1)
     clear()
+    measure_db(size, corpus, work, r)
     return r
 
 
@@ -146,21 +187,36 @@ def table(results: list[dict[str, Any]], start: dict[str, float]) -> str:
             ("check-jsonschema (schema only)", "check_jsonschema"), ("check --format json", "check_json"),
             ("check, all five formats", "check_all_formats"), ("check --jobs 2 (json)", "jobs2"),
             ("rerun, nothing changed (cache)", "rerun_unchanged"), ("rerun, 1% changed", "rerun_1pct"),
-            ("annex (all formats)", "annex"), ("annex --jobs 2", "annex_jobs2")]
+            ("annex (all formats)", "annex"), ("annex --jobs 2", "annex_jobs2"),
+            ("check --db --jobs 2 (corpus mode)", "db_check"), ("check --db rerun, nothing changed", "db_rerun"),
+            ("annex --db (all formats)", "db_annex")]
     for label, key in rows:
         lines.append(f"| {label} | " + " | ".join(s(r.get(key)) for r in results) + " |")
-    ratios = [("check json / parse floor (target <= 1.3)", "check_json", "parse_floor"),
+    lines.append("| CPU: parse floor / check json / check --db / annex --db | " + " | ".join(
+        " / ".join(s(r.get(k + "_cpu")) for k in ("parse_floor", "check_json", "db_check", "db_annex"))
+        for r in results) + " |")
+    ratios = [("check json / parse floor (target <= 2.0)", "check_json", "parse_floor"),
+              ("check json / parse floor, CPU time", "check_json_cpu", "parse_floor_cpu"),
               ("validate / parse floor", "validate", "parse_floor"),
               ("check-jsonschema / validate (target >= 3)", "check_jsonschema", "validate"),
               ("cold / unchanged rerun (target >= 20)", "check_json", "rerun_unchanged"),
-              ("jobs 1 / jobs 2 (target >= 1.7)", "check_json", "jobs2")]
+              ("jobs 1 / jobs 2 (target >= 1.8)", "check_json", "jobs2")]
     for label, a, b in ratios:
         lines.append(f"| {label} | " + " | ".join(ratio(r.get(a), r.get(b)) for r in results) + " |")
+
+    def kib(x: float | None) -> str:
+        return "-" if x is None else f"{x / 1024:.1f} KiB"
+
+    lines.append("| median JSON report | " + " | ".join(kib(r.get("report_json_median_bytes")) for r in results) + " |")
+    lines.append("| database per case | " + " | ".join(
+        kib(r["db_bytes"] / r["size"]) if r.get("db_bytes") else "-" for r in results) + " |")
     for label, key in (("peak RSS, parse floor", "parse_floor_rss"), ("peak RSS, validate", "validate_rss"),
                        ("peak RSS, check json", "check_json_rss"), ("peak RSS, check --jobs 2 (largest process)",
                                                                    "jobs2_rss"),
                        ("peak RSS, annex", "annex_rss"), ("peak RSS, annex --jobs 2 (largest process)",
-                                                          "annex_jobs2_rss")):
+                                                          "annex_jobs2_rss"),
+                       ("peak RSS, check --db --jobs 2 (largest process)", "db_check_rss"),
+                       ("peak RSS, annex --db (target <= 300 MiB)", "db_annex_rss")):
         lines.append(f"| {label} | " + " | ".join(mib(r.get(key)) for r in results) + " |")
     lines.append("")
     lines.append(f"Start-up: `safeguards --version` {start['version'] * 1000:.0f} ms; one small case "
@@ -242,6 +298,8 @@ def main() -> None:
     parser.add_argument("--full-up-to", type=int, default=10_000,
                         help="largest size that also measures check-jsonschema, all formats and the serial annex")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--db-only-from", type=int, default=50_000,
+                        help="from this size on, measure only the parse floor and corpus mode (check --db, annex --db)")
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "safeguards-bench")
     parser.add_argument("--out", type=Path, default=None,
                         help="write results.json (merged with the sizes already there) and scaling.png here")
@@ -249,7 +307,8 @@ def main() -> None:
     args.work.mkdir(parents=True, exist_ok=True)
     results = []
     for size in (int(s) for s in args.sizes.split(",")):
-        results.append(measure(size, args.repeat if size <= 10_000 else 1, args.work, size <= args.full_up_to))
+        results.append(measure(size, args.repeat if size <= 10_000 else 1, args.work, size <= args.full_up_to,
+                               only_db=size >= args.db_only_from))
         print(f"measured {size} files", file=sys.stderr)
         if args.out:  # keep what is measured so far: a large size takes long
             save(args.out, results, None)

@@ -135,6 +135,28 @@ def test_reidentification_check_finds_the_smallest_combined_coarsening() -> None
     assert warnings[2].endswith("age group instead of age, the month instead of day, the region instead of locality")
 
 
+def test_reidentification_warnings_in_russian_and_counted_beyond_fifty(capsys: pytest.CaptureFixture[str]) -> None:
+    from safeguards.commands.annex import REID_SHOWN, _reid
+    from safeguards.message import localize
+
+    cases = [Quasi(f"c{i}", True, f"town {i}", "Mangystau", f"2011-12-{i % 28 + 1:02d}", 30, "male", "z")
+             for i in range(REID_SHOWN + 7)]
+    warnings = check(cases, k=2)
+    assert localize(warnings[0], "ru").endswith("публиковать область вместо населённого пункта")
+    _reid(warnings, 2, "ru")
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == REID_SHOWN + 1 and all("риск повторной идентификации" in line for line in lines)
+    assert "ещё дел под псевдонимом" in lines[-1] and ": 7 " in lines[-1]
+
+
+def test_the_annex_console_speaks_russian(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["annex", str(CASES), "-o", str(tmp_path), "--format", "md", "--lang", "ru"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.startswith("приложение (public): дел: ")
+    assert main(["annex", "-o", str(tmp_path), "--lang", "ru"]) == 2
+    assert "укажите файлы дел" in capsys.readouterr().err
+
+
 def test_committed_annex_is_current(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
     _annex(tmp_path, paths=("cases/",))

@@ -14,8 +14,11 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
+from safeguards.message import N_, Message
+
 QUASI = ("place", "date", "age", "sex", "context")
-COARSEN = {"date": "month instead of day", "place": "region instead of locality", "age": "age group instead of age"}
+COARSEN = {"date": N_("the month instead of day"), "place": N_("the region instead of locality"),
+           "age": N_("the age group instead of age")}
 
 
 @dataclass(frozen=True)
@@ -57,21 +60,30 @@ def age_group(age: int | None) -> str:
 COMBOS = [frozenset(combo) for size in range(1, len(COARSEN) + 1) for combo in combinations(sorted(COARSEN), size)]
 
 
-def check(cases: Sequence[Quasi], k: int = 2) -> list[str]:
+def check(cases: Sequence[Quasi], k: int = 2) -> list[Message]:
     """A warning for every pseudonymised case that fewer than ``k`` published cases resemble."""
     counts = {coarse: Counter(c.key(coarse) for c in cases) for coarse in [frozenset(), *COMBOS]}
     alike = ((c.case, c.pseudonymised, {coarse: counts[coarse][c.key(coarse)] for coarse in counts}) for c in cases)
     return list(warnings(alike, len(cases), k))
 
 
-def warnings(alike: Iterable[tuple[str, bool, Mapping[frozenset[str], int]]], total: int, k: int) -> Iterator[str]:
+_PUBLISH = (N_("publish {a}"), N_("publish {a}, {b}"), N_("publish {a}, {b}, {c}"))
+_NOT_ENOUGH = N_("coarsening date, place and age is not enough: consider leaving the case out or merging it into "
+                 "counts")
+
+
+def warnings(alike: Iterable[tuple[str, bool, Mapping[frozenset[str], int]]], total: int,
+             k: int) -> Iterator[Message]:
     """The warnings for cases given as (case, pseudonymised, how many published cases share its key under each
     coarsening, ``frozenset()`` for none), ``total`` published cases in all."""
     for case, pseudonymised, counts in alike:
         if not pseudonymised or counts[frozenset()] >= k:
             continue
         fix = next((coarse for coarse in COMBOS if counts[coarse] >= k), None)
-        advice = ("publish the " + ", the ".join(COARSEN[f] for f in sorted(fix))) if fix else \
-            "coarsening date, place and age is not enough: consider leaving the case out or merging it into counts"
-        yield (f"{case}: unique on place, date, age, sex and context among {total} published "
-               f"case(s) (fewer than {k} alike); {advice}")
+        if fix:
+            steps = [COARSEN[f] for f in sorted(fix)]
+            advice = _PUBLISH[len(steps) - 1].fill(**dict(zip("abc", steps, strict=False)))
+        else:
+            advice = _NOT_ENOUGH
+        yield N_("{case}: unique on place, date, age, sex and context among {total} published case(s) (fewer than "
+                 "{k} alike); {advice}", case=case, total=total, k=k, advice=advice)

@@ -9,11 +9,41 @@ from pathlib import Path
 from safeguards.atomic import confined, write_together
 from safeguards.commands.check import refuse_duplicates
 from safeguards.discovery import discover
+from safeguards.message import N_, Message, localize
 from safeguards.problems import RuleError
+from safeguards.publish.audit import Leak
 from safeguards.rules.compile import RuleSet, load_rules
 from safeguards.terminal import colour_enabled, paint
 
 EXTENSIONS = {"md": "md", "html": "html", "docx": "docx", "csv": "csv", "json": "json"}
+REID_SHOWN = 50  # re-identification warnings printed one by one; beyond, a count (a national annex has thousands)
+
+
+def _say(message: str, lang: str) -> None:
+    sys.stderr.write(localize(message, lang) + "\n")
+
+
+def _reid(warnings: list[Message], k: int, lang: str) -> None:
+    """The re-identification warnings: the first ``REID_SHOWN`` one by one, then how many more."""
+    for warning in warnings[:REID_SHOWN]:
+        _say(N_("safeguards: re-identification risk: {warning}", warning=warning), lang)
+    if len(warnings) > REID_SHOWN:
+        _say(N_("safeguards: re-identification risk: {count} more pseudonymised case(s) with fewer than {k} alike "
+                "(the first {shown} are listed above)", count=len(warnings) - REID_SHOWN, k=k, shown=REID_SHOWN),
+             lang)
+
+
+def _leaks(leaks: list[Leak], lang: str) -> None:
+    for leak in leaks:
+        _say(N_("error[name-leak]: {file}: {where}: a withheld name appears ({size} characters; not printed); "
+                "nothing was written", file=leak.file, where=leak.where, size=len(leak.form)), lang)
+
+
+def _done(audience: str, count: int, confidential: int, invalid: int, files: int, out: Path, lang: str) -> None:
+    sys.stdout.write(localize(N_("annex ({audience}): {count} case(s), {confidential} withheld as confidential, "
+                                 "{invalid} invalid; {files} file(s) written to {out}", audience=audience,
+                                 count=count, confidential=confidential, invalid=invalid, files=files,
+                                 out=str(out)), lang) + "\n")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -28,7 +58,8 @@ def run(args: argparse.Namespace) -> int:
     formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
     bad = [f for f in formats if f not in WRITERS]
     if bad or not formats:
-        sys.stderr.write(f"safeguards: unknown annex format {', '.join(bad) or '(none)'}; use {','.join(WRITERS)}\n")
+        _say(N_("safeguards: unknown annex format {formats}; use {known}", formats=", ".join(bad) or "(none)",
+                known=",".join(WRITERS)), lang)
         return 2
     try:
         rules = load_rules(args.rules)
@@ -40,15 +71,16 @@ def run(args: argparse.Namespace) -> int:
     gcpolicy.for_batch()
     if args.profile not in rules.profiles:
         names = ", ".join(sorted(rules.profiles))
-        sys.stderr.write(f"safeguards: unknown profile {args.profile!r}; use one of: {names}\n")
+        _say(N_("safeguards: unknown profile {profile!r}; use one of: {names}", profile=args.profile, names=names),
+             lang)
         return 2
     if getattr(args, "db", None):
         if args.paths:
-            sys.stderr.write("safeguards: give case files or --db, not both\n")
+            _say(N_("safeguards: give case files or --db, not both"), lang)
             return 2
         return _from_db(args, formats, rules, lang)
     if not args.paths:
-        sys.stderr.write("safeguards: give the case files (or folders) of the annex, or --db FILE\n")
+        _say(N_("safeguards: give the case files (or folders) of the annex, or --db FILE"), lang)
         return 2
     files, missing = discover(args.paths)
     if refuse_duplicates(files):
@@ -63,9 +95,10 @@ def run(args: argparse.Namespace) -> int:
         # Every input counts: an annex is never built around a file that could not be read (its people and
         # their consent are then unknown), nor from part of its inputs. Nothing is written.
         count = len(missing) + len({p.path for p in collected.invalid})
-        what = f"{count} input(s) missing or invalid" if files or missing else "no case files (*.yaml, *.yml) found"
-        sys.stderr.write(f"safeguards: annex not written: {what}; the annex in {out} is left as it was "
-                         "(fix the inputs, or leave the invalid ones out, and run again)\n")
+        what = N_("{count} input(s) missing or invalid", count=count) if files or missing else \
+            N_("no case files (*.yaml, *.yml) found")
+        _say(N_("safeguards: annex not written: {what}; the annex in {out} is left as it was (fix the inputs, or "
+                "leave the invalid ones out, and run again)", what=what, out=str(out)), lang)
         return 2
     from safeguards.publish.audit import audit_docx, audit_text
 
@@ -86,18 +119,14 @@ def run(args: argparse.Namespace) -> int:
             target.name, data.decode("utf-8", "replace"), hidden)
         rendered.append((target, data))
     if leaks:
-        for leak in leaks:
-            sys.stderr.write(f"error[name-leak]: {leak.file}: {leak.where}: a withheld name appears "
-                             f"({len(leak.form)} characters; not printed); nothing was written\n")
+        _leaks(leaks, lang)
         return 2
     write_together(rendered)
     if args.audience == "public":
-        for warning in check([s.quasi for s in collected.summaries], k=args.k):
-            sys.stderr.write(f"safeguards: re-identification risk: {warning}\n")
+        _reid(check([s.quasi for s in collected.summaries], k=args.k), args.k, lang)
     if not args.quiet:
-        sys.stdout.write(f"annex ({args.audience}): {len(annex.cases)} case(s), {annex.withheld_confidential} "
-                         f"withheld as confidential, {annex.excluded_invalid} invalid; "
-                         f"{len(formats)} file(s) written to {out}\n")
+        _done(args.audience, len(annex.cases), annex.withheld_confidential, annex.excluded_invalid, len(formats),
+              out, lang)
     return 0
 
 
@@ -142,9 +171,7 @@ def _from_db(args: argparse.Namespace, formats: tuple[str, ...], rules: RuleSet,
                 text.close()
                 leaks += text.leaks
             if leaks:
-                for leak in leaks:
-                    sys.stderr.write(f"error[name-leak]: {leak.file}: {leak.where}: a withheld name appears "
-                                     f"({len(leak.form)} characters; not printed); nothing was written\n")
+                _leaks(leaks, lang)
                 return 2
             for tmp in pending:
                 tmp.commit()
@@ -153,8 +180,7 @@ def _from_db(args: argparse.Namespace, formats: tuple[str, ...], rules: RuleSet,
             for tmp in pending:
                 tmp.abort()
         if args.audience == "public":
-            for warning in annex.reid_warnings(args.k):
-                sys.stderr.write(f"safeguards: re-identification risk: {warning}\n")
+            _reid(annex.reid_warnings(args.k), args.k, lang)
         head = annex.stream.head
     except SafeguardsError as exc:
         sys.stderr.write(str(exc) + "\n")
@@ -162,7 +188,6 @@ def _from_db(args: argparse.Namespace, formats: tuple[str, ...], rules: RuleSet,
     finally:
         con.close()
     if not args.quiet:
-        sys.stdout.write(f"annex ({args.audience}): {annex.stream.count} case(s), {head.withheld_confidential} "
-                         f"withheld as confidential, {head.excluded_invalid} invalid; "
-                         f"{len(formats)} file(s) written to {out}\n")
+        _done(args.audience, annex.stream.count, head.withheld_confidential, head.excluded_invalid, len(formats), out,
+              lang)
     return 0

@@ -23,6 +23,7 @@ from safeguards.annex.reid import COARSEN, COMBOS, warnings
 from safeguards.annex.stream import AnnexStream, Entry
 from safeguards.db.store import bad_database
 from safeguards.i18n import Translator, translator
+from safeguards.message import Message
 from safeguards.privacy import Audience
 from safeguards.publish.withheld import Withheld
 from safeguards.rules.compile import RuleSet
@@ -56,7 +57,7 @@ class FromDb:
     con: sqlite3.Connection
     k_alike: str  # the SQL of the re-identification counts
 
-    def reid_warnings(self, k: int) -> list[str]:
+    def reid_warnings(self, k: int) -> list[Message]:
         """The re-identification warnings, case by case in annex order (for a public annex)."""
         rows = ((case, bool(pseud), {coarse: n for coarse, n in zip([frozenset(), *COMBOS], counts, strict=True)})
                 for case, pseud, *counts in self.con.execute(self.k_alike))

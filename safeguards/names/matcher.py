@@ -162,6 +162,11 @@ class NameMatcher:
     def __bool__(self) -> bool:
         return self._automaton is not None
 
+    @property
+    def forms(self) -> list[str]:
+        """The keys of every form looked for."""
+        return list(self._ends)
+
     def _patterns(self, key: str) -> _Patterns | None:
         """The patterns for the forms whose letters ``key`` holds (None: it holds none)."""
         letters = _canonical(key)
