@@ -130,9 +130,11 @@ class Cache:
     @classmethod
     def for_run(cls, rules_digest: str, opts: Any) -> Cache:
         directory = default_directory(getattr(opts, "cache_dir", None))
+        # the withheld names by their digest: a corpus's names would make every lookup hash megabytes
+        names = hashlib.sha256(json.dumps(list(getattr(opts, "withheld", ()))).encode()).hexdigest()
         salt = json.dumps([__version__, rules_digest, opts.profile, list(opts.formats),
-                           str(Path(opts.output).resolve()), opts.timestamp,
-                           list(getattr(opts, "withheld", ())), getattr(opts, "language", "en")]).encode()
+                           str(Path(opts.output).resolve()), opts.timestamp, names,
+                           getattr(opts, "language", "en")]).encode()
         return cls(directory, salt)
 
     def _path(self, case_sha256: str) -> Path:
@@ -189,3 +191,40 @@ class Cache:
             write_atomic(path, signed)
         except (OSError, SafeguardsError):
             pass  # a cache that cannot be written only costs speed
+
+
+@dataclass(frozen=True)
+class WithheldCache:
+    """The names each case file withholds, by the SHA-256 of its bytes: a rerun collects a run's withheld names
+    without parsing the files again (entries signed like the results)."""
+
+    directory: Path
+
+    def _path(self, case_sha256: str) -> Path:
+        key = hashlib.sha256(f"withheld\0{__version__}\0{case_sha256}".encode()).hexdigest()
+        return self.directory / key[:2] / f"{key}.json"
+
+    def get(self, case_sha256: str) -> dict[str, str] | None:
+        path = self._path(case_sha256)
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            return None
+        body = verified(self.directory, path.name, raw)
+        try:
+            got = json.loads(body.decode("utf-8")) if body is not None else None
+        except ValueError:
+            return None
+        if not isinstance(got, list) or not all(isinstance(x, list) and len(x) == 2 for x in got):
+            return None
+        return {str(k): str(v) for k, v in got}
+
+    def put(self, case_sha256: str, names: dict[str, str]) -> None:
+        path = self._path(case_sha256)
+        signed = sign(self.directory, path.name, json.dumps(sorted(names.items())).encode("utf-8"))
+        if signed is None:
+            return
+        try:
+            write_atomic(path, signed)
+        except (OSError, SafeguardsError):
+            pass

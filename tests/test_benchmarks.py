@@ -31,6 +31,19 @@ def test_runner_smoke(tmp_path: Path) -> None:
     data = json.loads((tmp_path / "out" / "results.json").read_text())
     assert data["results"][0]["size"] == 20 and data["results"][0]["check_json"] > 0
     assert (tmp_path / "out" / "scaling.png").stat().st_size > 1000
+    # corpus mode is measured too: the database, its rerun and the annex from it
+    first = data["results"][0]
+    assert first["db_bytes"] > 0 and first["db_annex_bytes"] > 0 and first["db_check_cpu"] > 0
+    assert "| annex --db (all formats) |" in done.stdout and "| database per case |" in done.stdout
+
+
+def test_runner_measures_only_corpus_mode_for_the_largest_sizes(tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "run.py"), "--sizes", "15", "--repeat", "1",
+                           "--db-only-from", "10", "--work", str(tmp_path / "work"), "--out", str(tmp_path / "out")],
+                          capture_output=True, text=True, timeout=600, check=False)
+    assert done.returncode == 0, done.stderr
+    only = json.loads((tmp_path / "out" / "results.json").read_text())["results"][0]
+    assert "check_json" not in only and only["db_annex"] > 0 and only["parse_floor"] > 0
 
 
 def test_phase_breakdown_smoke(tmp_path: Path) -> None:

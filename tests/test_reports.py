@@ -196,6 +196,34 @@ def test_cache_rerun_gives_the_same_files(tmp_path: Path, monkeypatch: pytest.Mo
     assert _tree(tmp_path / "out") == first
 
 
+def test_a_rerun_reads_the_withheld_names_of_unchanged_files_from_the_cache(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import safeguards.publish.withheld as withheld
+
+    monkeypatch.setenv("SAFEGUARDS_CACHE_DIR", str(tmp_path / "cache"))
+    cases = tmp_path / "cases"
+    shutil.copytree(CASES, cases)
+    args = ["check", str(cases), "-o", str(tmp_path / "out"), "--no-timestamp", "--quiet", "--format", "json"]
+    parsed: list[bytes] = []
+    real = withheld.withheld_in_bytes
+
+    def counted(data: bytes, audience: str) -> dict[str, str]:
+        parsed.append(data)
+        return real(data, audience)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(withheld, "withheld_in_bytes", counted)
+    main(args)
+    assert len(parsed) == len(list(cases.glob("*.yaml")))
+    first = _tree(tmp_path / "out")
+    parsed.clear()
+    main(args)
+    assert parsed == [] and _tree(tmp_path / "out") == first
+    edited = cases / "kz-2007-gerasimov.yaml"
+    edited.write_text(edited.read_text() + "# edited\n")
+    main(args)
+    assert parsed == [edited.read_bytes()]  # only the changed file is read for its people again
+
+
 def test_a_changed_rule_invalidates_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SAFEGUARDS_CACHE_DIR", str(tmp_path / "cache"))
     rules = tmp_path / "rules"

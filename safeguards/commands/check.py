@@ -239,13 +239,30 @@ def _abort(writers: dict[str, RunWriter]) -> None:
         writer.abort()
 
 
-def _every_input_withholds(files: list[str]) -> tuple[tuple[str, str], ...]:
-    """The names withheld from the public in every input, read as far as each file's YAML allows."""
-    from safeguards.publish.withheld import withheld_in_file
+def _every_input_withholds(files: list[str], cache_dir: str | None = None,
+                           use_cache: bool = False) -> tuple[tuple[str, str], ...]:
+    """The names withheld from the public in every input, read as far as each file's YAML allows (with the
+    cache, by each file's digest: a rerun parses only the files that changed)."""
+    import hashlib
 
+    from safeguards.cache import WithheldCache, default_directory
+    from safeguards.publish.withheld import withheld_in_bytes
+
+    cache = WithheldCache(default_directory(cache_dir)) if use_cache else None
     names: dict[str, str] = {}
     for path in files:
-        for name, label in withheld_in_file(path, "public").items():
+        try:
+            with open(path, "rb") as fh:
+                data = fh.read(8 * 1024 * 1024)
+        except OSError:
+            continue  # reported, located, when the file is checked
+        digest = hashlib.sha256(data).hexdigest() if cache is not None else ""
+        found = cache.get(digest) if cache is not None else None
+        if found is None:
+            found = withheld_in_bytes(data, "public")
+            if cache is not None:
+                cache.put(digest, found)
+        for name, label in found.items():
             names.setdefault(name, label)
     return tuple(sorted(names.items()))
 
@@ -321,7 +338,8 @@ def run(args: argparse.Namespace) -> int:
         return 2
     opts = Options(args.profile, formats, args.output, not args.no_timestamp, args.rules, not args.no_cache,
                    getattr(args, "cache_dir", None),
-                   _every_input_withholds(files) if len(files) > 1 and formats else (), language)
+                   _every_input_withholds(files, getattr(args, "cache_dir", None), not args.no_cache)
+                   if len(files) > 1 and formats else (), language)
     if db:  # results kept in a database, incrementally (safeguards/db/check.py)
         from safeguards.db.check import run as run_db
 

@@ -32,12 +32,22 @@ def withheld_names(people: Iterable[Person], audience: Audience) -> dict[str, st
 def withheld_in_file(path: str, audience: Audience) -> dict[str, str]:
     """The names a case file withholds from ``audience``, read as far as its YAML allows, valid or not (best
     effort: labelled as :func:`withheld_names` labels them)."""
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(8 * 1024 * 1024)
+    except OSError:
+        return {}
+    return withheld_in_bytes(data, audience)
+
+
+def withheld_in_bytes(data: bytes, audience: Audience) -> dict[str, str]:
+    """:func:`withheld_in_file` of a file's bytes."""
     import yaml
 
     people: Any = None
     try:
-        with open(path, "rb") as fh:  # the C loader where PyYAML has it: the same data as safe_load, faster
-            loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(fh.read(8 * 1024 * 1024))
+        # the C loader where PyYAML has it: the same data as safe_load, faster
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(data)
         try:
             root = loader.get_single_node()  # composed in C; only the people are built as Python data
             if isinstance(root, yaml.MappingNode):
