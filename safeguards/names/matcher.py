@@ -246,18 +246,9 @@ class NameMatcher:
         hits = self._found(text, unmixed, starts)
         if starts:
             # Folding a romanisation can join letters across a CamelCase seam ("BekulyOlga": "yo" read as one
-            # letter): the text is read again with the seams as spaces, and the hits mapped back.
-            spaced: list[str] = []
-            origin: list[int] = []
-            last = 0
-            for cut in sorted(set(starts)):
-                spaced += [text[last:cut], " "]
-                origin += range(last, cut)
-                origin.append(cut)
-                last = cut
-            spaced.append(text[last:])
-            origin += range(last, len(text))
-            again = "".join(spaced)
+            # letter): the words around each seam are read again with the seams as spaces, and the hits mapped
+            # back (only those words: the rest of the text reads the same either way).
+            again, origin = _around_seams(text, starts)
             for h in self._found(again, unmix(again), []):
                 hits.append(_Hit(origin[h.start], origin[h.end - 1] + 1, h.label, h.size))
         spans = _merge(text, hits)
@@ -320,6 +311,48 @@ def _merge(text: str, hits: list[_Hit]) -> list[tuple[int, int, str]]:
         else:
             spans.append((start, stop, best.label))
     return spans
+
+
+_REACH = 40  # characters read on each side of a seam, then on to the end of the word (at most _REACH more)
+_WINDOWS_JOIN = "\n0\n"  # between two stretches: a digit, which no form crosses
+
+
+def _around_seams(text: str, starts: list[int]) -> tuple[str, list[int]]:
+    """The stretches of ``text`` around its CamelCase seams, with a space at each seam, joined; and the index in
+    ``text`` of each character (a space at a seam, and the join, count as the character before them)."""
+    spans: list[list[int]] = []
+    for cut in sorted(set(starts)):
+        lo, hi = max(0, cut - _REACH), min(len(text), cut + _REACH)
+        stop = max(0, lo - _REACH)
+        while lo > stop and not text[lo - 1].isspace():
+            lo -= 1
+        stop = min(len(text), hi + _REACH)
+        while hi < stop and not text[hi].isspace():
+            hi += 1
+        if spans and lo <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], hi)
+        else:
+            spans.append([lo, hi])
+    cuts = sorted(set(starts))
+    pieces: list[str] = []
+    origin: list[int] = []
+    k = 0
+    for n, (lo, hi) in enumerate(spans):
+        if n:
+            pieces.append(_WINDOWS_JOIN)
+            origin += [origin[-1]] * len(_WINDOWS_JOIN)
+        last = lo
+        while k < len(cuts) and cuts[k] < hi:
+            cut = cuts[k]
+            if cut > lo:
+                pieces += [text[last:cut], " "]
+                origin += range(last, cut)
+                origin.append(cut)
+                last = cut
+            k += 1
+        pieces.append(text[last:hi])
+        origin += range(last, hi)
+    return "".join(pieces), origin
 
 
 _INITIALS_BEFORE = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]\.[ \u00a0]?){1,3}$")
