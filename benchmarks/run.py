@@ -236,7 +236,8 @@ def plot(results: list[dict[str, Any]], path: Path) -> None:
     font = ImageFont.load_default(size=13)
     series = [("parse floor", "parse_floor", "#777777"), ("validate", "validate", "#0d47a1"),
               ("check json", "check_json", "#b00020"), ("check --jobs 2", "jobs2", "#1b5e20"),
-              ("annex --jobs 2", "annex_jobs2", "#6a1b9a")]
+              ("annex --jobs 2", "annex_jobs2", "#6a1b9a"), ("check --db", "db_check", "#e65100"),
+              ("annex --db", "db_annex", "#00838f")]
     sizes = [r["size"] for r in results]
     values = [r[k] for r in results for _, k, _ in series if r.get(k)]
     if not values or len(sizes) < 1:
@@ -265,12 +266,12 @@ def plot(results: list[dict[str, Any]], path: Path) -> None:
         for p in pts:
             d.ellipse([p[0] - 4, p[1] - 4, p[0] + 4, p[1] + 4], fill=colour)
         d.text((w - pad - 160, pad + 20 * i), label, fill=colour, font=font)
-    d.text((w - pad - 160, pad + 110), "peak RSS, check / annex", fill="black", font=font)
+    d.text((w - pad - 160, pad + 150), "peak RSS, check / annex", fill="black", font=font)
     for i, r in enumerate(results):
-        annex = r.get("annex_rss") or r.get("annex_jobs2_rss")
-        text = f"{r['size']:,}: {r['check_json_rss']:.0f} / {annex:.0f} MiB" if annex else \
-            f"{r['size']:,}: {r['check_json_rss']:.0f} MiB"
-        d.text((w - pad - 160, pad + 130 + 18 * i), text, fill="black", font=font)
+        annex = r.get("annex_rss") or r.get("annex_jobs2_rss") or r.get("db_annex_rss")
+        check = r.get("check_json_rss") or r.get("db_check_rss") or 0.0
+        text = f"{r['size']:,}: {check:.0f} / {annex:.0f} MiB" if annex else f"{r['size']:,}: {check:.0f} MiB"
+        d.text((w - pad - 160, pad + 170 + 18 * i), text, fill="black", font=font)
     img.save(path)
 
 
