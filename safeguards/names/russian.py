@@ -7,7 +7,7 @@ forms that its ending implies (``-ов``, ``-ин``, ``-ский``, ``-ович`
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
@@ -102,7 +102,7 @@ def dictionary_forms(word: str) -> tuple[Forms, frozenset[str]]:
     return forms, frozenset(every)
 
 
-@cache
+@lru_cache(maxsize=65_536)  # bounded: a corpus's distinct name parts, not every one ever seen
 def case_forms(word: str) -> tuple[Forms, frozenset[str]]:
     """``word``'s forms by case and gender (dictionary first, then rules) and every form worth looking for."""
     by_rule = rule_forms(word)

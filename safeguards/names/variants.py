@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import lru_cache
 
 from safeguards.names.kazakh import kazakh_forms
 from safeguards.names.russian import CASES, GENDERS, case_forms
@@ -31,7 +31,7 @@ def _ends(word: str) -> int:
     return 2 if size <= SHORT else 1 if size <= MEDIUM else 0
 
 
-@cache
+@lru_cache(maxsize=4096)  # bounded: one case's names are asked for again, a corpus's are not kept
 def variant_terms(full: str) -> dict[str, int]:
     """Each form of ``full`` but its Kazakh endings, and how many of its ends must be word boundaries.
 
@@ -77,7 +77,7 @@ def variant_terms(full: str) -> dict[str, int]:
     return terms
 
 
-@cache
+@lru_cache(maxsize=65_536)
 def part_terms(word: str) -> tuple[tuple[str, int], ...]:
     """The forms of one part of a name looked for on its own, as ``variant_terms`` gives them (remembered: parts
     recur across the people of a corpus far more than whole names do)."""
@@ -105,7 +105,7 @@ def light_terms(full: str) -> dict[str, int]:
     return terms
 
 
-@cache
+@lru_cache(maxsize=4096)
 def name_variants(full_name: str) -> frozenset[str]:
     """Every form of ``full_name`` worth looking for.
 

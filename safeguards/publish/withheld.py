@@ -81,7 +81,7 @@ def _matcher(names: Mapping[str, str], light: bool = False) -> Any:
     return _cached(tuple(sorted(names.items())), light)
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=64)
 def _cached(items: tuple[tuple[str, str], ...], light: bool) -> Any:
     """One matcher per set of withheld names (the reports of one case, or reruns, share it)."""
     from safeguards.names import NameMatcher
@@ -163,9 +163,9 @@ class Withheld:
         if not todo:
             return []
         if not self.hits(_JOIN.join(texts[i] for i in todo)):
-            if len(memo) > 100_000:
+            if len(memo) > 50_000:  # at most about 50 MB (pieces of at most 1,024 characters)
                 memo.clear()
-            memo.update(texts[i] for i in todo if len(texts[i]) < 4096)
+            memo.update(texts[i] for i in todo if len(texts[i]) < 1024)
             return []
         return [(i, h) for i in todo for h in self.hits(texts[i])]
 
