@@ -83,13 +83,13 @@ def run(args: argparse.Namespace) -> int:
         _say(N_("safeguards: give the case files (or folders) of the annex, or --db FILE"), lang)
         return 2
     files, missing = discover(args.paths)
-    if refuse_duplicates(files):
+    if refuse_duplicates(files, lang):
         return 2
     collected = collect(files, rules, args.profile, args.audience, args.context, args.date_from, args.date_to,
                         max(0, args.jobs), quiet=args.quiet, lang=lang)
     errors_in_colour = colour_enabled(sys.stderr)
     for p in [*missing, *collected.invalid]:
-        sys.stderr.write(paint(p.render(), errors_in_colour) + "\n")
+        sys.stderr.write(paint(p.render(lang), errors_in_colour) + "\n")
     out = Path(args.output)
     if missing or collected.invalid or not files:
         # Every input counts: an annex is never built around a file that could not be read (its people and

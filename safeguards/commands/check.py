@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from safeguards.discovery import discover
+from safeguards.message import N_, localize
 from safeguards.problems import Problem, SafeguardsError, sort_problems
 from safeguards.report.formats import BY_NAME, DEFAULT, EXTENSIONS, FORMATS, RUN_FORMATS
 from safeguards.terminal import colour_enabled, paint, progress
@@ -30,6 +31,11 @@ SEVERITY_RANK = {"low": 1, "medium": 2, "high": 3, "critical": 4}
 SUMMARY_ROWS = 200  # above this many case files the console shows totals instead of a row per case
 OUTCOME_ORDER = ("breach", "contested", "insufficient_information", "met", "not_applicable")
 
+
+LEAKED = N_("safeguards: a withheld name reached an output; nothing of this run was kept. Mark the field's text as "
+            "not for publication, or correct the consent decision, and rerun.")
+INVALID_SKIPPED = N_("safeguards: {count} input(s) invalid and skipped")
+NO_CASE_FILES = N_("safeguards: no case files (*.yaml, *.yml) found")
 
 @dataclass(frozen=True)
 class Options:
@@ -284,7 +290,7 @@ def _fails(outcome: CaseOutcome, fail_on: str) -> bool:
     return any(SEVERITY_RANK[s] >= SEVERITY_RANK[fail_on] for s in outcome.breach_severities)
 
 
-def profile_exists(rules_dir: str | None, profile: str) -> bool:
+def profile_exists(rules_dir: str | None, profile: str, lang: str = "en") -> bool:
     """Whether the rule set has a profile file ``profile`` (checked without compiling the rules)."""
     from safeguards.rules.files import PROFILES_DIR, default_rules_dir, profile_files
 
@@ -292,21 +298,22 @@ def profile_exists(rules_dir: str | None, profile: str) -> bool:
     names = sorted(path.stem for path in profile_files(base))
     if profile in names or not names:  # no profiles at all: load_rules reports that, located
         return True
-    sys.stderr.write(f"safeguards: unknown profile {profile!r}; the rule set's {PROFILES_DIR}/ has: "
-                     f"{', '.join(names)}\n")
+    sys.stderr.write(localize(N_("safeguards: unknown profile {profile!r}; the rule set's {folder}/ has: {names}",
+                                 profile=profile, folder=PROFILES_DIR, names=", ".join(names)), lang) + "\n")
     return False
 
 
-def refuse_duplicates(files: list[str]) -> bool:
+def refuse_duplicates(files: list[str], lang: str = "en") -> bool:
     """Report inputs that share a case id (naming both files) and say whether there were any."""
     from safeguards.identity import duplicate_ids, scan_ids
 
     found = duplicate_ids(scan_ids(files))
     enabled = colour_enabled(sys.stderr)
     for p in found:
-        sys.stderr.write(paint(p.render(), enabled) + "\n")
+        sys.stderr.write(paint(p.render(lang), enabled) + "\n")
     if found:
-        sys.stderr.write(f"safeguards: {len(found)} input(s) share a case id with another; nothing was written\n")
+        sys.stderr.write(localize(N_("safeguards: {count} input(s) share a case id with another; nothing was "
+                                     "written", count=len(found)), lang) + "\n")
     return bool(found)
 
 
@@ -324,17 +331,19 @@ def run(args: argparse.Namespace) -> int:
     formats = tuple(f.strip() for f in chosen.split(",") if f.strip())
     bad = [f for f in formats if f not in FORMATS]
     if bad or (not formats and not db):
-        sys.stderr.write(f"safeguards: unknown format {', '.join(bad) or '(none)'}; use {','.join(FORMATS)}\n")
+        sys.stderr.write(localize(N_("safeguards: unknown format {formats}; use {known}",
+                                     formats=", ".join(bad) or "(none)", known=",".join(FORMATS)), language) + "\n")
         return 2
     formats = tuple(dict.fromkeys(formats))  # each once, in the order given
     if args.fail_on not in FAIL_ON:
-        sys.stderr.write(f"safeguards: --fail-on takes one of {', '.join(FAIL_ON)}\n")
+        sys.stderr.write(localize(N_("safeguards: --fail-on takes one of {values}", values=", ".join(FAIL_ON)),
+                                  language) + "\n")
         return 2
-    if not profile_exists(args.rules, args.profile):
+    if not profile_exists(args.rules, args.profile, language):
         return 2
     _RULES.clear()  # every run reads the rule files afresh; the memo only serves this run and its workers
     files, missing = discover(args.paths)
-    if refuse_duplicates(files):
+    if refuse_duplicates(files, language):
         return 2
     opts = Options(args.profile, formats, args.output, not args.no_timestamp, args.rules, not args.no_cache,
                    getattr(args, "cache_dir", None),
@@ -386,24 +395,23 @@ def run(args: argparse.Namespace) -> int:
         raise
     errors_in_colour = colour_enabled(sys.stderr)
     for p in sort_problems(list(missing) + tally.problems):
-        sys.stderr.write(paint(p.render(), errors_in_colour) + "\n")
+        sys.stderr.write(paint(p.render(language), errors_in_colour) + "\n")
     if tally.leaks:
         from safeguards.publish.audit import delete
 
         delete(tally.written_paths)
         for leak in tally.leaks:
             sys.stderr.write(f"error[name-leak]: {leak}\n")
-        sys.stderr.write("safeguards: a withheld name reached an output; nothing of this run was kept. Mark the "
-                         "field's text as not for publication, or correct the consent decision, and rerun.\n")
+        sys.stderr.write(localize(LEAKED, language) + "\n")
         return 2
     if not args.quiet:
         _summary(tally, args.profile, colour, language)
     invalid = tally.invalid + len(missing)
     if invalid:
-        sys.stderr.write(f"safeguards: {invalid} input(s) invalid and skipped\n")
+        sys.stderr.write(localize(INVALID_SKIPPED.fill(count=invalid), language) + "\n")
         return 2
     if not files:
-        sys.stderr.write("safeguards: no case files (*.yaml, *.yml) found\n")
+        sys.stderr.write(localize(NO_CASE_FILES, language) + "\n")
         return 2
     return 1 if tally.failing else 0
 

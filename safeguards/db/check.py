@@ -15,6 +15,8 @@ from itertools import chain
 from typing import Any
 
 from safeguards.commands.check import (
+    INVALID_SKIPPED,
+    NO_CASE_FILES,
     SUMMARY_ROWS,
     CaseOutcome,
     Options,
@@ -24,6 +26,7 @@ from safeguards.commands.check import (
     _Tally,
 )
 from safeguards.db.store import Record, Writer, connect, record_case, record_invalid
+from safeguards.message import N_, localize
 from safeguards.problems import Problem, SafeguardsError, sort_problems
 from safeguards.terminal import colour_enabled, paint, progress
 
@@ -81,9 +84,10 @@ def run(args: argparse.Namespace, files: list[str], missing: list[Problem], opts
     from safeguards.rules.files import rules_digest
 
     if any(fmt in RUN_FORMATS for fmt in opts.formats):
-        sys.stderr.write(f"safeguards: with --db, --format takes per-case formats only (md, html, json), not "
-                         f"{', '.join(f for f in opts.formats if f in RUN_FORMATS)}; run check without --db for "
-                         "those\n")
+        sys.stderr.write(localize(N_("safeguards: with --db, --format takes per-case formats only (md, html, "
+                                     "json), not {formats}; run check without --db for those",
+                                     formats=", ".join(f for f in opts.formats if f in RUN_FORMATS)),
+                                  opts.language) + "\n")
         return 2
     key = run_key(rules_digest(opts.rules_dir), opts.profile, opts.language)
     tally = _Tally(args.fail_on, keep_rows=len(files) <= SUMMARY_ROWS)
@@ -127,26 +131,29 @@ def run(args: argparse.Namespace, files: list[str], missing: list[Problem], opts
         return 2
     errors_in_colour = colour_enabled(sys.stderr)
     for p in sort_problems(list(missing) + tally.problems):
-        sys.stderr.write(paint(p.render(), errors_in_colour) + "\n")
+        sys.stderr.write(paint(p.render(opts.language), errors_in_colour) + "\n")
     if tally.leaks:
         from safeguards.publish.audit import delete
 
         delete(tally.written_paths)
         for leak in tally.leaks:
             sys.stderr.write(f"error[name-leak]: {leak}\n")
-        sys.stderr.write("safeguards: a withheld name reached a report; no report of this run was kept (the "
-                         "database was updated). Mark the field's text as not for publication, or correct the "
-                         "consent decision, and rerun.\n")
+        sys.stderr.write(localize(N_("safeguards: a withheld name reached a report; no report of this run was kept "
+                                     "(the database was updated). Mark the field's text as not for publication, or "
+                                     "correct the consent decision, and rerun."), opts.language) + "\n")
         return 2
     if not args.quiet:
         _summary(tally, opts.profile, colour_enabled(sys.stdout), opts.language)
-        sys.stdout.write(f"database {args.db}: {len(pending)} file(s) evaluated, {skipped} unchanged and skipped"
-                         + (f", {pruned} no longer given and removed" if args.prune else "") + "\n")
+        done = N_("database {db}: {evaluated} file(s) evaluated, {skipped} unchanged and skipped", db=str(args.db),
+                  evaluated=len(pending), skipped=skipped) if not args.prune else \
+            N_("database {db}: {evaluated} file(s) evaluated, {skipped} unchanged and skipped, {pruned} no longer "
+               "given and removed", db=str(args.db), evaluated=len(pending), skipped=skipped, pruned=pruned)
+        sys.stdout.write(localize(done, opts.language) + "\n")
     invalid = tally.invalid + len(missing)
     if invalid:
-        sys.stderr.write(f"safeguards: {invalid} input(s) invalid and skipped\n")
+        sys.stderr.write(localize(INVALID_SKIPPED.fill(count=invalid), opts.language) + "\n")
         return 2
     if not files:
-        sys.stderr.write("safeguards: no case files (*.yaml, *.yml) found\n")
+        sys.stderr.write(localize(NO_CASE_FILES, opts.language) + "\n")
         return 2
     return 1 if tally.failing else 0

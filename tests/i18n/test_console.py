@@ -193,3 +193,19 @@ def test_english_texts_of_pydantic_and_the_model_are_read_back_into_templates() 
     assert reason("a reason nobody wrote a template for") == "a reason nobody wrote a template for"
     brace = parse("did not find expected ',' or '}'", YAML_PROBLEMS)
     assert isinstance(brace, Message) and localize(brace, "ru") == "не найдены ожидаемые ',' или '}'"
+
+
+def test_check_and_check_db_speak_the_language_of_the_run(tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    cases = tmp_path / "cases"
+    cases.mkdir()
+    (cases / "broken.yaml").write_text("schema_version: 2\nid: x\n", encoding="utf-8")
+    assert main(["check", str(cases), "-o", str(tmp_path / "out"), "--lang", "ru", "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert "ошибка[missing-field]" in err and "недействительных входных файлов пропущено: 1" in err
+    assert main(["check", str(cases), "-o", str(tmp_path / "out"), "--lang", "ru", "--format", "xx"]) == 2
+    assert "неизвестный формат xx" in capsys.readouterr().err
+    (cases / "broken.yaml").unlink()
+    (cases / "a.yaml").write_bytes((ROOT / "cases" / "kz-2011-zhanaozen-bb.yaml").read_bytes())
+    main(["check", str(cases), "--db", str(tmp_path / "c.sqlite"), "--lang", "ru", "--fail-on", "never"])
+    assert "база данных" in capsys.readouterr().out
