@@ -172,7 +172,7 @@ def test_checking_again_in_another_language_evaluates_again(tmp_path: Path, caps
     assert _check_db([str(CASES)], db) == 0
     capsys.readouterr()
     assert main(["check", str(CASES), "--db", str(db), "--fail-on", "never", "--lang", "ru"]) == 0
-    assert "13 file(s) evaluated, 0 unchanged and skipped" in capsys.readouterr().out
+    assert "файлов проверено: 13, без изменений и пропущено: 0" in capsys.readouterr().out
     assert _rows(db, "SELECT value FROM meta WHERE key = 'language'") == [("ru",)]
 
 
