@@ -98,8 +98,10 @@ def check_one(path: str, opts: Options) -> CaseOutcome:
     return outcome
 
 
-def _from_cache(files: Iterable[str], opts: Options) -> Iterator[CaseOutcome | None]:
-    """The remembered outcome of each file whose content, rules and options are unchanged (None: not known)."""
+def _from_cache(files: Iterable[str], opts: Options,
+                digests: dict[str, str] | None = None) -> Iterator[CaseOutcome | None]:
+    """The remembered outcome of each file whose content, rules and options are unchanged (None: not known);
+    ``digests``: the SHA-256 of files already read in this run."""
     import hashlib
 
     from safeguards.cache import Cache
@@ -107,12 +109,15 @@ def _from_cache(files: Iterable[str], opts: Options) -> Iterator[CaseOutcome | N
     from safeguards.rules.files import rules_digest
 
     cache = Cache.for_run(rules_digest(opts.rules_dir), opts)
+    known = digests or {}
     for path in files:
-        try:
-            digest = hashlib.sha256(read_bounded(path)).hexdigest()
-        except SafeguardsError:
-            yield None  # reported when the file is checked
-            continue
+        digest = known.get(path)
+        if digest is None:
+            try:
+                digest = hashlib.sha256(read_bounded(path)).hexdigest()
+            except SafeguardsError:
+                yield None  # reported when the file is checked
+                continue
         hit = cache.get(digest)  # None unless every report it lists is still there, unchanged in size
         yield None if hit is None else CaseOutcome(**{**hit.__dict__, "path": path})
 
@@ -245,13 +250,15 @@ def _abort(writers: dict[str, RunWriter]) -> None:
         writer.abort()
 
 
-def _every_input_withholds(files: list[str], cache_dir: str | None = None,
-                           use_cache: bool = False) -> tuple[tuple[str, str], ...]:
+def _every_input_withholds(files: list[str], cache_dir: str | None = None, use_cache: bool = False,
+                           digests: dict[str, str] | None = None) -> tuple[tuple[str, str], ...]:
     """The names withheld from the public in every input, read as far as each file's YAML allows (with the
-    cache, by each file's digest: a rerun parses only the files that changed)."""
+    cache, by each file's digest: a rerun parses only the files that changed). The digest of each file within
+    the size limit is put in ``digests``, for the result cache to look up without reading the file again."""
     import hashlib
 
     from safeguards.cache import WithheldCache, default_directory
+    from safeguards.discovery import MAX_BYTES
     from safeguards.publish.withheld import withheld_in_bytes
 
     cache = WithheldCache(default_directory(cache_dir)) if use_cache else None
@@ -263,6 +270,8 @@ def _every_input_withholds(files: list[str], cache_dir: str | None = None,
         except OSError:
             continue  # reported, located, when the file is checked
         digest = hashlib.sha256(data).hexdigest() if cache is not None else ""
+        if digests is not None and digest and len(data) <= MAX_BYTES:
+            digests[path] = digest
         found = cache.get(digest) if cache is not None else None
         if found is None:
             found = withheld_in_bytes(data, "public")
@@ -345,9 +354,10 @@ def run(args: argparse.Namespace) -> int:
     files, missing = discover(args.paths)
     if refuse_duplicates(files, language):
         return 2
+    digests: dict[str, str] = {}  # of the inputs the names pass read: the result cache's lookup reuses them
     opts = Options(args.profile, formats, args.output, not args.no_timestamp, args.rules, not args.no_cache,
                    getattr(args, "cache_dir", None),
-                   _every_input_withholds(files, getattr(args, "cache_dir", None), not args.no_cache)
+                   _every_input_withholds(files, getattr(args, "cache_dir", None), not args.no_cache, digests)
                    if len(files) > 1 and formats else (), language)
     if db:  # results kept in a database, incrementally (safeguards/db/check.py)
         from safeguards.db.check import run as run_db
@@ -362,7 +372,7 @@ def run(args: argparse.Namespace) -> int:
         todo: list[str] = []
         cached: list[bool] = []
         ordered = any(f in RUN_FORMATS for f in formats)  # run-level outputs take every case in input order
-        for path, hit in zip(files, _from_cache(files, opts) if opts.use_cache else [None] * len(files),
+        for path, hit in zip(files, _from_cache(files, opts, digests) if opts.use_cache else [None] * len(files),
                              strict=True):
             cached.append(hit is not None)
             if hit is None:

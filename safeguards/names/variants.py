@@ -51,14 +51,9 @@ def variant_terms(full: str) -> dict[str, int]:
     add(" ".join(words), _ends(words[0]) if len(words) == 1 else 0)
     spelled = [_cyrillic(w) for w in words]
     per_part: list[tuple[dict[tuple[str, str], str], frozenset[str]]] = [case_forms(w) for w in spelled]
-    for word, cyr, (_, every) in zip(words, spelled, per_part, strict=True):
-        if len(word) < MIN_PART:
-            continue
-        ends = _ends(word)
-        add(word, ends)
-        add(cyr, ends)
-        for form in every:
-            add(form, ends)
+    for word in words:
+        for term, bounded in part_terms(word):
+            add(term, bounded)
     if len(words) > 1:
         for case in CASES:
             for gender in GENDERS:
@@ -79,8 +74,8 @@ def variant_terms(full: str) -> dict[str, int]:
 
 @lru_cache(maxsize=65_536)
 def part_terms(word: str) -> tuple[tuple[str, int], ...]:
-    """The forms of one part of a name looked for on its own, as ``variant_terms`` gives them (remembered: parts
-    recur across the people of a corpus far more than whole names do)."""
+    """The forms of one part of a name looked for on its own, with how many of their ends must be word
+    boundaries (remembered: parts recur across the people of a corpus far more than whole names do)."""
     if len(word) < MIN_PART:
         return ()
     ends = _ends(word)
