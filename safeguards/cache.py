@@ -1,7 +1,7 @@
 """Result cache for ``check``: an unchanged case is not evaluated again.
 
 The key is the SHA-256 of the case file's bytes together with the tool
-version, the rule set's digest, the profile, the formats, the output
+version, the JSON report's version, the rule set's digest, the profile, the formats, the output
 directory, the timestamp flag, the withheld names and the reports'
 language; so a changed rule, tool version, option or language misses.
 Looking up needs only the rule files' digest, not the compiled rules, so a
@@ -129,10 +129,12 @@ class Cache:
 
     @classmethod
     def for_run(cls, rules_digest: str, opts: Any) -> Cache:
+        from safeguards.report.formats import REPORT_VERSION
+
         directory = default_directory(getattr(opts, "cache_dir", None))
         # the withheld names by their digest: a corpus's names would make every lookup hash megabytes
         names = hashlib.sha256(json.dumps(list(getattr(opts, "withheld", ()))).encode()).hexdigest()
-        salt = json.dumps([__version__, rules_digest, opts.profile, list(opts.formats),
+        salt = json.dumps([__version__, REPORT_VERSION, rules_digest, opts.profile, list(opts.formats),
                            str(Path(opts.output).resolve()), opts.timestamp, names,
                            getattr(opts, "language", "en")]).encode()
         return cls(directory, salt)

@@ -53,3 +53,20 @@ def test_phase_breakdown_smoke(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     rows = {line.split(" | ")[0].lstrip("| "): line for line in done.stdout.splitlines() if line.startswith("| ")}
     assert {"parse floor", "load", "evaluate", "build report", "JSON text", "all but the floor"} <= set(rows)
+
+
+def test_report_size_measures_the_bundled_reports(tmp_path: Path) -> None:
+    import shutil
+
+    cases = tmp_path / "cases"
+    cases.mkdir()
+    for name in ("kz-2007-gerasimov.yaml", "kz-2022-abishev.yaml"):
+        shutil.copy(ROOT / "cases" / name, cases / name)
+    script = str(ROOT / "benchmarks" / "report_size.py")
+    done = subprocess.run([sys.executable, script, "--cases", str(cases), "--json"], capture_output=True,
+                          text=True, timeout=600, check=False)
+    assert done.returncode == 0, done.stderr
+    got = json.loads(done.stdout)
+    assert got["reports"] == 4 and 0 < got["median_bytes"] <= got["largest_bytes"]
+    assert {"safeguards", "findings", "articles"} <= set(got["sections"])
+    assert sum(got["sections"].values()) < got["largest_bytes"]

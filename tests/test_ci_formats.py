@@ -13,6 +13,7 @@ import jsonschema
 import pytest
 
 from safeguards.cli import main
+from safeguards.report.document import findings
 from safeguards.writers import annotations, junit, sarif
 from safeguards.writers.run import RunContext, relative_uri, xml_text
 from tests.conftest import CASES, ROOT
@@ -83,7 +84,7 @@ def test_a_multi_case_check_gives_one_valid_log_with_one_run(tmp_path: Path) -> 
     assert run["automationDetails"]["id"] == "safeguards/international/"
     assert run["columnKind"] == "unicodeCodePoints" and "%SRCROOT%" in run["originalUriBaseIds"]
     reports = _reports(tmp_path)
-    breaches = [(r["case"]["id"], f["rule_id"], f["instance"]) for r in reports for f in r["findings"]
+    breaches = [(r["case"]["id"], f["rule_id"], f["instance"]) for r in reports for f in findings(r)
                 if f["outcome"] == "breach"]
     assert [(x["properties"]["case"], x["ruleId"], x["properties"]["instance"]) for x in run["results"]] == breaches
     assert len({x["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for x in run["results"]}) > 5
@@ -94,8 +95,7 @@ def test_a_multi_case_check_gives_one_valid_log_with_one_run(tmp_path: Path) -> 
     assert "Legal basis:" in torture["help"]["text"] and "**Legal basis:**" in torture["help"]["markdown"]
     assert set(torture["properties"]) >= {"safeguard", "articles", "severity", "tags"}
     # level from severity
-    severity = {(r["case"]["id"], f["rule_id"], f["instance"]): r["rules"][f["rule_id"]]["severity"]
-                for r in reports for f in r["findings"]}
+    severity = {(r["case"]["id"], f["rule_id"], f["instance"]): f["severity"] for r in reports for f in findings(r)}
     for x in run["results"]:
         assert x["level"] == sarif.LEVEL[severity[(x["properties"]["case"], x["ruleId"],
                                                    x["properties"]["instance"])]]
@@ -230,15 +230,14 @@ def test_jsonl_is_one_object_per_finding(tmp_path: Path) -> None:
     lines = (tmp_path / "international" / "findings.jsonl").read_text(encoding="utf-8").splitlines()
     records = [json.loads(x) for x in lines]
     reports = _reports(tmp_path)
-    assert len(records) == sum(len(r["findings"]) for r in reports)
+    assert len(records) == sum(1 for r in reports for _ in findings(r))
     assert set(records[0]) == {"case", "file", "line", "column", "rule", "outcome", "severity", "articles",
                                "message", "instance"}
-    by_key = {(r["case"]["id"], f["rule_id"], f["instance"]): (f, r["rules"][f["rule_id"]])
-              for r in reports for f in r["findings"]}
+    by_key = {(r["case"]["id"], f["rule_id"], f["instance"]): f for r in reports for f in findings(r)}
     for rec in records:
-        finding, rule = by_key[(rec["case"], rec["rule"], rec["instance"])]
+        finding = by_key[(rec["case"], rec["rule"], rec["instance"])]
         assert (rec["outcome"], rec["severity"], rec["articles"], rec["message"], rec["line"]) == (
-            finding["outcome"], rule["severity"], rule["articles"], finding["message"], finding.get("line", 0))
+            finding["outcome"], finding["severity"], finding["articles"], finding["message"], finding["line"])
 
 
 def test_run_files_are_the_same_from_the_cache_in_input_order(tmp_path: Path,

@@ -145,7 +145,8 @@ class _Publisher:
                           else self._(_MISSING_CONTESTED[1]))
                 self.glossary[m.fact] = GlossaryEntry.of(record=record)
             precise = m.reason.key == "missing.range"
-            out.append(MissingView.of(fact=m.fact, reason=self.w.text(m.reason), precise=precise))
+            out.append(MissingView.of(fact=m.fact, reason=self.w.text(m.reason), precise=precise,
+                                      unrecorded=m.reason.key == "missing.not_recorded"))
         return out
 
     def finding(self, f: Finding) -> FindingView:

@@ -1,4 +1,5 @@
-"""The published report of one case (``--format json``): plain data every writer renders.
+"""The published view of one case: plain data every writer renders (the JSON report is
+:mod:`safeguards.report.document`, the same data normalised).
 
 Built by :func:`safeguards.publish.report.publish_report` for one audience and language: text is
 written out and redacted there, once; each rule's title and legal basis appear once, in ``rules``,
@@ -8,7 +9,7 @@ that spells a withheld name).
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import Field
 
@@ -77,6 +78,7 @@ class MissingView(Frozen):
     reason: str = Field("not recorded", description="Why it is missing: 'not recorded' (in English; left out), or "
                                                     "the range the recorded precision leaves open.")
     precise: bool = Field(False, description="The fact is recorded, but not precisely enough.")
+    unrecorded: bool = Field(False, description="The fact is simply not recorded (``reason`` says so).")
 
 
 class VersionView(Frozen):
@@ -216,11 +218,3 @@ class ReportView(Frozen):
     sources: list[SourceView]
     contested: list[ContestedView]
     provenance: Provenance
-
-
-def report_json_schema() -> dict[str, Any]:
-    """The JSON Schema of ``--format json`` reports."""
-    schema = ReportView.model_json_schema(mode="serialization")
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["$id"] = "https://safeguards.invalid/schemas/report.schema.json"
-    return schema

@@ -11,6 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+REPORT_VERSION = 3
+"""The version of the JSON report's layout (``safeguards.report.document``); the result cache keys on it."""
+
 
 @dataclass(frozen=True)
 class Format:

@@ -214,8 +214,10 @@ def write_html(report: ReportView, rules: RuleSet) -> str:
 
 
 def write_json(report: ReportView, rules: RuleSet) -> str:
-    """Compact JSON (plain data; each rule's basis once, under ``rules``)."""
-    return report.model_dump_json(exclude_defaults=True) + "\n"
+    """The JSON report: the view as normalised plain data (:mod:`safeguards.report.document`)."""
+    from safeguards.report.document import write_json as document_json
+
+    return document_json(report)
 
 
 WRITERS: dict[str, Writer] = {"md": write_md, "html": write_html, "json": write_json}

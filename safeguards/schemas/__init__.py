@@ -29,7 +29,7 @@ def _profile() -> dict[str, Any]:
 
 
 def _report() -> dict[str, Any]:
-    from safeguards.publish.view import report_json_schema
+    from safeguards.report.document import report_json_schema
 
     return report_json_schema()
 
