@@ -1,9 +1,10 @@
 """Result cache for ``check``: an unchanged case is not evaluated again.
 
 The key is the SHA-256 of the case file's bytes together with the tool
-version, the JSON report's version, the rule set's digest, the profile, the formats, the output
-directory, the timestamp flag, the withheld names and the reports'
-language; so a changed rule, tool version, option or language misses.
+version, the JSON report's layout version, the rule set's digest, the
+profile, the formats, the output directory, the timestamp flag, the
+withheld names and the reports' language; so a changed rule, tool version,
+report layout, option or language misses.
 Looking up needs only the rule files' digest, not the compiled rules, so a
 rerun where nothing changed imports neither the case model nor the engine.
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
 import shutil
@@ -236,3 +237,16 @@ def test_a_changed_rule_invalidates_the_cache(tmp_path: Path, monkeypatch: pytes
     rule.write_text(rule.read_text().replace("meet every element of torture", "MEET EVERY ELEMENT OF TORTURE"))
     main(args)
     assert "MEET EVERY ELEMENT OF TORTURE" in (tmp_path / "out" / "international" / "kz-2007-gerasimov.md").read_text()
+
+
+def test_a_new_report_layout_invalidates_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An entry written for another JSON layout is not served: its report would be in the old layout."""
+    import safeguards.report.formats as formats
+    from safeguards.cache import Cache
+
+    monkeypatch.setenv("SAFEGUARDS_CACHE_DIR", str(tmp_path / "cache"))
+    opts = argparse.Namespace(profile="international", formats=["json"], output=str(tmp_path / "out"), timestamp=False,
+                              withheld=(), language="en", cache_dir=None)
+    before = Cache.for_run("digest", opts).salt
+    monkeypatch.setattr(formats, "REPORT_VERSION", formats.REPORT_VERSION + 1)
+    assert Cache.for_run("digest", opts).salt != before
