@@ -14,9 +14,7 @@ from pathlib import Path
 from safeguards.discovery import discover, os_reason
 from safeguards.i18n import lang_from
 from safeguards.message import N_, localize, parse
-
-# Where in an output a leak is (safeguards.publish.audit writes it in English), translatable.
-WHERE = (N_("line {n}"), N_("part {part}"), N_("text"))
+from safeguards.publish.audit import WHERE
 
 
 def run(args: argparse.Namespace) -> int:

@@ -183,13 +183,13 @@ def _evaluate_and_write(loaded: object, rules: RuleSet, opts: Options, result: C
         assert report is not None
         if fmt in RUN_FORMATS:  # written once for the run, from the small records kept here
             rows = import_module(BY_NAME[fmt].module).rows(report, loaded.path)
-            leaks += [leak.render() for leak in audit_text(f"{fmt} output", json.dumps(rows, ensure_ascii=False),
-                                                           withheld)]
+            leaks += [leak.render(opts.language) for leak in audit_text(
+                f"{fmt} output", json.dumps(rows, ensure_ascii=False), withheld)]
             records.append((fmt, rows))
             continue
         target = confined(opts.output, f"{opts.profile}/{name}.{EXTENSIONS[fmt]}")
         text = WRITERS[fmt](report, rules)
-        leaks += [leak.render() for leak in audit_text(str(target), text, withheld)]  # fail closed
+        leaks += [leak.render(opts.language) for leak in audit_text(str(target), text, withheld)]  # fail closed
         outputs.append((target, text))
     # Every format is rendered and audited, then all are written together or none (no mix of old and new).
     if leaks:
@@ -411,7 +411,7 @@ def run(args: argparse.Namespace) -> int:
 
         delete(tally.written_paths)
         for leak in tally.leaks:
-            sys.stderr.write(f"error[name-leak]: {leak}\n")
+            sys.stderr.write(f"{leak}\n")
         sys.stderr.write(localize(LEAKED, language) + "\n")
         return 2
     if not args.quiet:

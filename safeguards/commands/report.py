@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from safeguards.message import N_, localize
 from safeguards.problems import SafeguardsError
 
 FORMATS = ("md", "html", "json")
@@ -55,19 +56,20 @@ def run(args: argparse.Namespace) -> int:
     formats = tuple(dict.fromkeys(f.strip() for f in args.format.split(",") if f.strip()))
     bad = [f for f in formats if f not in FORMATS]
     if bad or not formats:
-        sys.stderr.write(f"safeguards: unknown report format {', '.join(bad) or '(none)'}; use {','.join(FORMATS)}\n")
+        sys.stderr.write(localize(N_("safeguards: unknown report format {formats}; use {known}",
+                                     formats=", ".join(bad) or "(none)", known=",".join(FORMATS)), language) + "\n")
         return 2
     try:
         con = connect(args.db, create=False)
     except SafeguardsError as exc:
-        sys.stderr.write(str(exc) + "\n")
+        sys.stderr.write(exc.problem.render(language) + "\n")
         return 2
     try:
         recorded = meta(con)
         rules = load_rules(args.rules)
         if rules.digest != recorded.get("rules_sha256"):
-            raise bad_database(args.db, "checked with another rule set than the one given",
-                               "give the --rules the database was checked with, or run check --db again")
+            raise bad_database(args.db, N_("checked with another rule set than the one given"),
+                               N_("give the --rules the database was checked with, or run check --db again"))
         profile = recorded["profile"]
         also = _withheld_union(con, args.audience)
         outputs = []
@@ -81,7 +83,8 @@ def run(args: argparse.Namespace) -> int:
             path, content = row
             loaded = load(path, bytes(content))
             if not loaded.ok or loaded.case is None:
-                raise bad_database(args.db, f"the stored file of {case_id} does not load", "run check --db again")
+                raise bad_database(args.db, N_("the stored file of {case_id} does not load", case_id=case_id),
+                                   N_("run check --db again"))
             result = evaluate(loaded, rules, profile)
             withheld = Withheld.for_case(loaded.case, args.audience, also)
             report = publish_report(loaded, result, rules, args.audience, not args.no_timestamp, withheld,
@@ -92,20 +95,21 @@ def run(args: argparse.Namespace) -> int:
                 leaks += audit_text(str(target), text, withheld)
                 outputs.append((target, text))
     except SafeguardsError as exc:
-        sys.stderr.write(str(exc) + "\n")
+        sys.stderr.write(exc.problem.render(language) + "\n")
         return 2
     finally:
         con.close()
     if unknown:
-        sys.stderr.write(f"safeguards: no case {', '.join(unknown)} in {args.db}; nothing was written (the case "
-                         "ids are those of the case files checked with --db)\n")
+        sys.stderr.write(localize(N_("safeguards: no case {ids} in {db}; nothing was written (the case ids are those "
+                                     "of the case files checked with --db)", ids=", ".join(unknown), db=args.db),
+                                  language) + "\n")
         return 2
     if leaks:
         for leak in leaks:
-            sys.stderr.write(f"error[name-leak]: {leak.render()}\n".replace("the outputs of this run were deleted",
-                                                                             "nothing was written"))
+            sys.stderr.write(leak.render(language, written=False) + "\n")
         return 2
     write_together(outputs)
     if not args.quiet:
-        sys.stdout.write(f"{len(outputs)} file(s) written to {args.output}\n")
+        sys.stdout.write(localize(N_("{count} file(s) written to {out}", count=len(outputs), out=args.output),
+                                  language) + "\n")
     return 0

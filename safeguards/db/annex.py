@@ -23,7 +23,7 @@ from safeguards.annex.reid import COARSEN, COMBOS, warnings
 from safeguards.annex.stream import AnnexStream, Entry
 from safeguards.db.store import bad_database
 from safeguards.i18n import Translator, translator
-from safeguards.message import Message
+from safeguards.message import N_, Message
 from safeguards.privacy import Audience
 from safeguards.publish.withheld import Withheld
 from safeguards.rules.compile import RuleSet
@@ -69,16 +69,16 @@ def refuse_stale(con: sqlite3.Connection, path: str, key: str) -> None:
     bad = con.execute("SELECT path, problems FROM files WHERE problems > 0 ORDER BY path LIMIT 20").fetchall()
     if bad:
         names = ", ".join(p for p, _ in bad)
-        raise bad_database(path, f"holds case files that did not validate ({names})",
-                            "fix them and run 'check --db' again, or run it without them and with --prune")
+        raise bad_database(path, N_("holds case files that did not validate ({names})", names=names),
+                           N_("fix them and run 'check --db' again, or run it without them and with --prune"))
     other = con.execute("SELECT count(*) FROM files WHERE run_key <> ?", (key,)).fetchone()[0]
     if other:
-        raise bad_database(path, f"{other} case file(s) were checked with another rule set, profile, language or "
-                                 "version (the annex's summaries are kept in the language of the check)",
-                            "run 'safeguards check CASES... --db FILE' with the same --rules, --profile and --lang "
-                            "first")
+        raise bad_database(path, N_("{count} case file(s) were checked with another rule set, profile, language or "
+                                  "version (the annex's summaries are kept in the language of the check)", count=other),
+                           N_("run 'safeguards check CASES... --db FILE' with the same --rules, --profile and "
+                              "--lang first"))
     if not con.execute("SELECT count(*) FROM files").fetchone()[0]:
-        raise bad_database(path, "holds no case files", "run 'safeguards check CASES... --db FILE' first")
+        raise bad_database(path, N_("holds no case files"), N_("run 'safeguards check CASES... --db FILE' first"))
 
 
 def _everyone_withheld(con: sqlite3.Connection, audience: str) -> Withheld:

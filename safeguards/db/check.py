@@ -137,7 +137,7 @@ def run(args: argparse.Namespace, files: list[str], missing: list[Problem], opts
 
         delete(tally.written_paths)
         for leak in tally.leaks:
-            sys.stderr.write(f"error[name-leak]: {leak}\n")
+            sys.stderr.write(f"{leak}\n")
         sys.stderr.write(localize(N_("safeguards: a withheld name reached a report; no report of this run was kept "
                                      "(the database was updated). Mark the field's text as not for publication, or "
                                      "correct the consent decision, and rerun."), opts.language) + "\n")

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from safeguards.db.schema import SCHEMA, VERSION
+from safeguards.message import N_
 from safeguards.problems import Level, Problem, SafeguardsError
 
 AUDIENCES = ("public", "committee", "internal")
@@ -29,9 +30,9 @@ def connect(path: str, create: bool) -> sqlite3.Connection:
     a safeguards database of this schema version."""
     p = Path(path)
     if not p.exists() and not create:
-        raise bad_database(path, "no such database", "run 'safeguards check CASES... --db FILE' to make it")
+        raise bad_database(path, N_("no such database"), N_("run 'safeguards check CASES... --db FILE' to make it"))
     if p.exists() and not p.is_file():
-        raise bad_database(path, "not a regular file", "give the path of a database file")
+        raise bad_database(path, N_("not a regular file"), N_("give the path of a database file"))
     new = not p.exists() or p.stat().st_size == 0
     try:
         con = sqlite3.connect(path, isolation_level=None)  # transactions are begun and committed explicitly
@@ -43,16 +44,17 @@ def connect(path: str, create: bool) -> sqlite3.Connection:
             con.executescript(f"BEGIN; {SCHEMA} PRAGMA user_version = {VERSION}; COMMIT;")
         elif "files" not in tables or version == 0:
             con.close()
-            raise bad_database(path, "not a safeguards database (an SQLite file with other tables)",
-                                "give a file made by 'safeguards check --db', or a new file name")
+            raise bad_database(path, N_("not a safeguards database (an SQLite file with other tables)"),
+                               N_("give a file made by 'safeguards check --db', or a new file name"))
         elif version != VERSION:
             con.close()
-            raise bad_database(path, f"database schema version {version}, this safeguards reads version {VERSION}",
-                                "make a new database with 'safeguards check CASES... --db NEW-FILE'")
+            raise bad_database(path, N_("database schema version {version}, this safeguards reads version {known}",
+                                  version=version, known=VERSION),
+                               N_("make a new database with 'safeguards check CASES... --db NEW-FILE'"))
         con.execute("PRAGMA synchronous = NORMAL")
     except sqlite3.DatabaseError as exc:
-        raise bad_database(path, f"not an SQLite database ({exc})",
-                            "give a file made by 'safeguards check --db', or a new file name") from None
+        raise bad_database(path, N_("not an SQLite database ({reason})", reason=str(exc)),
+                           N_("give a file made by 'safeguards check --db', or a new file name")) from None
     return con
 
 

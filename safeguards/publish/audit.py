@@ -16,10 +16,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from safeguards.message import N_, Message, localize, parse
 from safeguards.publish.withheld import Withheld
 
 _TAG = re.compile(r"<[^>]+>")
 _PARAGRAPH_END = re.compile(r"</w:p>|</a:p>|</dc:[a-z]+>|</cp:[a-z]+>")
+
+
+# Where in an output a leak is, as the audit writes it (a JSON path is left as it is).
+WHERE = (N_("line {n}"), N_("part {part}"), N_("text"))
 
 
 @dataclass(frozen=True)
@@ -30,9 +35,19 @@ class Leak:
     where: str
     form: str
 
-    def render(self) -> str:
-        return (f"{self.file}: {self.where}: a withheld name appears ({len(self.form)} characters; not printed); "
-                "the outputs of this run were deleted")
+    def message(self, written: bool = True) -> Message:
+        """What a run prints of it: the file, the field, the length of the form found (never the form), and
+        whether the run's outputs were deleted (``written``) or none was written."""
+        where = parse(self.where, WHERE)
+        if written:
+            return N_("{file}: {where}: a withheld name appears ({n} characters; not printed); the outputs of this "
+                      "run were deleted", file=self.file, where=where, n=len(self.form))
+        return N_("{file}: {where}: a withheld name appears ({n} characters; not printed); nothing was written",
+                  file=self.file, where=where, n=len(self.form))
+
+    def render(self, lang: str = "en", written: bool = True) -> str:
+        """The line ``check``, ``check --db`` and ``report --db`` print, ``error[name-leak]: ...``, in ``lang``."""
+        return f"{localize(N_('error'), lang)}[name-leak]: {localize(self.message(written), lang)}"
 
 
 def _json_strings(value: Any, path: str = "$") -> Iterator[tuple[str, str]]:

@@ -209,3 +209,38 @@ def test_check_and_check_db_speak_the_language_of_the_run(tmp_path: Path,
     (cases / "a.yaml").write_bytes((ROOT / "cases" / "kz-2011-zhanaozen-bb.yaml").read_bytes())
     main(["check", str(cases), "--db", str(tmp_path / "c.sqlite"), "--lang", "ru", "--fail-on", "never"])
     assert "база данных" in capsys.readouterr().out
+
+
+def test_a_leak_is_reported_in_the_language_of_the_run(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from safeguards.report import render
+    from tests.privacy.conftest import case_data, write
+
+    original = render.WRITERS["md"]
+    monkeypatch.setitem(render.WRITERS, "md", lambda report, rules: original(report, rules) + "\nIvan Petrov\n")
+    path = write(tmp_path / "in", case_data(witness="Ivan Petrov"))
+    args = ["check", str(path), "-o", str(tmp_path / "out"), "--no-cache", "--fail-on", "never", "--format", "md"]
+    assert main([*args, "--lang", "ru"]) == 2
+    err = capsys.readouterr().err
+    assert "ошибка[name-leak]:" in err and "встречается скрываемое имя" in err
+    assert "результаты этого запуска удалены" in err
+    assert "Petrov" not in err and "withheld name appears" not in err
+    assert main(args) == 2
+    assert "error[name-leak]:" in capsys.readouterr().err  # English as before
+
+
+def test_report_db_speaks_the_language_of_the_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "c.sqlite"
+    assert main(["report", "--db", str(db), "x", "-o", str(tmp_path / "r"), "--lang", "ru"]) == 2
+    assert "ошибка[bad-database]: такой базы данных нет" in capsys.readouterr().err
+    assert main(["check", str(ROOT / "cases" / "kz-2022-abishev.yaml"), "--db", str(db), "--quiet",
+                 "--fail-on", "never"]) == 0
+    capsys.readouterr()
+    assert main(["report", "--db", str(db), "nobody", "-o", str(tmp_path / "r"), "--lang", "ru"]) == 2
+    assert "нет дела nobody" in capsys.readouterr().err
+    assert main(["report", "--db", str(db), "kz-2022-abishev", "-o", str(tmp_path / "r"), "--lang", "ru",
+                 "--format", "pdf"]) == 2
+    assert "неизвестный формат отчета pdf" in capsys.readouterr().err
+    assert main(["report", "--db", str(db), "kz-2022-abishev", "-o", str(tmp_path / "r"), "--lang", "ru",
+                 "--no-timestamp"]) == 0
+    assert "файлов записано в" in capsys.readouterr().out
