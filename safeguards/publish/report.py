@@ -322,7 +322,7 @@ def publish_report(loaded: Loaded, result: CaseResult, rules: RuleSet, audience:
     instruments = [InstrumentView.of(name=name, applies_from=since, timing=timing)
                    for (name, since, timing) in sorted(pub.instruments, key=pub.instruments.__getitem__)]
     return ReportView.of(
-        report_version=2, language=language, case=header, profile=result.profile, instruments=instruments,
+        language=language, case=header, profile=result.profile, instruments=instruments,
         rules=rules_used, instances={f.instance: f.instance_label for f in [*findings, *national]},
         glossary=dict(sorted(pub.glossary.items())), facts=pub.facts, findings=findings, national=national,
         national_note=pub.w.text(result.national_note) if result.national_note else None, articles=articles,

@@ -198,7 +198,6 @@ class TimelineView(Frozen):
 class ReportView(Frozen):
     """The findings report of one case, published for one audience in one language."""
 
-    report_version: Literal[2]
     language: str
     case: CaseView
     profile: str
