@@ -32,7 +32,8 @@ def _expected(view: ReportView, national: bool) -> list[dict[str, Any]]:
         out.append({
             "rule_id": f.rule_id, "instance": f.instance, "outcome": f.outcome, "message": f.message,
             "sources": list(f.sources), "line": f.line, "column": f.column, "facts": list(f.facts),
-            "missing": [m.fact for m in f.missing], "standard_of_proof": f.standard_of_proof,
+            "missing": [(m.fact, None if m.unrecorded else m.reason, m.precise) for m in f.missing],
+            "law": f.law, "standard_of_proof": f.standard_of_proof,
             "proof_reason": f.proof_reason, "convention_outcome": f.convention_outcome, "title": rule.title,
             "safeguard": rule.safeguard, "articles": rule.articles, "severity": rule.severity,
             "weight": rule.weight})
@@ -45,7 +46,7 @@ def _read(doc: dict[str, Any], national: bool) -> list[dict[str, Any]]:
         out.append({
             "rule_id": f["rule_id"], "instance": f["instance"], "outcome": f["outcome"], "message": f["message"],
             "sources": f["sources"], "line": f["line"], "column": f["column"], "facts": f.get("facts", []),
-            "missing": [m if isinstance(m, str) else m["fact"] for m in f.get("missing", [])],
+            "missing": [(m["fact"], m["reason"], m["precise"]) for m in f["missing"]], "law": f["law"],
             "standard_of_proof": f.get("standard_of_proof", "not_assessed"), "proof_reason": f.get("proof_reason", ""),
             "convention_outcome": f.get("convention_outcome"), "title": f["title"], "safeguard": f["safeguard"],
             "articles": f["articles"], "severity": f["severity"], "weight": f["weight"]})
@@ -137,3 +138,14 @@ def test_the_documented_jq_line_prints_what_it_says() -> None:
         pytest.skip("jq is not installed")
     out = subprocess.run(command.group(1), shell=True, cwd=ROOT, capture_output=True, text=True, check=True).stdout
     assert json.loads(out) == keys
+
+
+def test_national_findings_keep_their_law(rules: RuleSet) -> None:
+    view = _view(CASES / "kz-2007-gerasimov.yaml", rules, "kz")
+    doc = json.loads(write_json(view))
+    assert {f["law"] for f in findings(doc, "national")} == {f.law for f in view.national} >= {"national"}
+
+
+def test_a_report_of_another_layout_is_refused_by_the_reader() -> None:
+    with pytest.raises(ValueError, match="layout version 2"):
+        list(findings({"report_version": 2, "findings": []}))

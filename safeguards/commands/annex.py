@@ -58,13 +58,13 @@ def run(args: argparse.Namespace) -> int:
     formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
     bad = [f for f in formats if f not in WRITERS]
     if bad or not formats:
-        _say(N_("safeguards: unknown annex format {formats}; use {known}", formats=", ".join(bad) or "(none)",
+        _say(N_("safeguards: unknown annex format {formats}; use {known}", formats=", ".join(bad) or N_("(none)"),
                 known=",".join(WRITERS)), lang)
         return 2
     try:
         rules = load_rules(args.rules)
     except RuleError as exc:
-        sys.stderr.write(str(exc) + "\n")
+        sys.stderr.write(exc.problem.render(lang) + "\n")
         return 2
     from safeguards import gcpolicy
 
@@ -147,7 +147,7 @@ def _from_db(args: argparse.Namespace, formats: tuple[str, ...], rules: RuleSet,
     try:
         con = connect(args.db, create=False)
     except SafeguardsError as exc:
-        sys.stderr.write(str(exc) + "\n")
+        sys.stderr.write(exc.problem.render(lang) + "\n")
         return 2
     try:
         refuse_stale(con, args.db, run_key(rules.digest, args.profile, lang))
@@ -183,7 +183,7 @@ def _from_db(args: argparse.Namespace, formats: tuple[str, ...], rules: RuleSet,
             _reid(annex.reid_warnings(args.k), args.k, lang)
         head = annex.stream.head
     except SafeguardsError as exc:
-        sys.stderr.write(str(exc) + "\n")
+        sys.stderr.write(exc.problem.render(lang) + "\n")
         return 2
     finally:
         con.close()

@@ -184,7 +184,7 @@ def _evaluate_and_write(loaded: object, rules: RuleSet, opts: Options, result: C
         if fmt in RUN_FORMATS:  # written once for the run, from the small records kept here
             rows = import_module(BY_NAME[fmt].module).rows(report, loaded.path)
             leaks += [leak.render(opts.language) for leak in audit_text(
-                f"{fmt} output", json.dumps(rows, ensure_ascii=False), withheld)]
+                N_("{format} output", format=fmt), json.dumps(rows, ensure_ascii=False), withheld)]
             records.append((fmt, rows))
             continue
         target = confined(opts.output, f"{opts.profile}/{name}.{EXTENSIONS[fmt]}")
@@ -341,7 +341,7 @@ def run(args: argparse.Namespace) -> int:
     bad = [f for f in formats if f not in FORMATS]
     if bad or (not formats and not db):
         sys.stderr.write(localize(N_("safeguards: unknown format {formats}; use {known}",
-                                     formats=", ".join(bad) or "(none)", known=",".join(FORMATS)), language) + "\n")
+                                     formats=", ".join(bad) or N_("(none)"), known=",".join(FORMATS)), language) + "\n")
         return 2
     formats = tuple(dict.fromkeys(formats))  # each once, in the order given
     if args.fail_on not in FAIL_ON:
@@ -398,7 +398,7 @@ def run(args: argparse.Namespace) -> int:
             tally.written += len(writers.pop(fmt).close())
     except SafeguardsError as exc:  # a broken rule, or a case the engine cannot take
         _abort(writers)
-        sys.stderr.write(paint(str(exc), colour_enabled(sys.stderr)) + "\n")
+        sys.stderr.write(paint(exc.problem.render(language), colour_enabled(sys.stderr)) + "\n")
         return 2
     except BaseException:
         _abort(writers)

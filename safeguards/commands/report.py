@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
     bad = [f for f in formats if f not in FORMATS]
     if bad or not formats:
         sys.stderr.write(localize(N_("safeguards: unknown report format {formats}; use {known}",
-                                     formats=", ".join(bad) or "(none)", known=",".join(FORMATS)), language) + "\n")
+                                     formats=", ".join(bad) or N_("(none)"), known=",".join(FORMATS)), language) + "\n")
         return 2
     try:
         con = connect(args.db, create=False)

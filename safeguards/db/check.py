@@ -127,7 +127,7 @@ def run(args: argparse.Namespace, files: list[str], missing: list[Problem], opts
         finally:
             con.close()
     except SafeguardsError as exc:
-        sys.stderr.write(paint(str(exc), colour_enabled(sys.stderr)) + "\n")
+        sys.stderr.write(paint(exc.problem.render(opts.language), colour_enabled(sys.stderr)) + "\n")
         return 2
     errors_in_colour = colour_enabled(sys.stderr)
     for p in sort_problems(list(missing) + tally.problems):

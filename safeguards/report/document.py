@@ -89,6 +89,7 @@ class FindingDoc(Frozen):
     standard_of_proof: Proof = "not_assessed"
     proof_reason: str = ""
     allegations_only: bool = False
+    law: Law = Field("convention", description="national: on the national profile's own law (in `national`).")
     profile: str | None = None
     convention_outcome: Outcome | None = None
     facts: list[str] = Field(default_factory=list, description="Names of the facts it rests on (`facts`).")
@@ -190,7 +191,7 @@ def _safeguards(rules: Mapping[str, RuleView]) -> dict[str, SafeguardDoc]:
     out = {}
     for safeguard, ids in by.items():
         counts = Counter(tuple(rules[r].articles) for r in ids)
-        articles = list(min(counts.items(), key=lambda a: (-a[1], a[0]))[0])  # the most common; ties by order
+        articles = list(min(counts.items(), key=lambda a: (-a[1], a[0]))[0])  # the most common; ties: the least
         out[safeguard] = SafeguardDoc.of(articles=articles, rules={r: _rule(rules[r], articles) for r in ids})
     return out
 
@@ -212,7 +213,7 @@ def _finding(f: FindingView, facts: Mapping[str, FactView], messages: Mapping[Ou
         m.fact if m.unrecorded else MissingDoc.of(fact=m.fact, reason=m.reason, precise=m.precise) for m in f.missing]
     return FindingDoc.of(
         message=None if messages.get(f.outcome) == f.message else f.message, standard_of_proof=f.standard_of_proof,
-        proof_reason=f.proof_reason, allegations_only=f.allegations_only, profile=f.profile,
+        proof_reason=f.proof_reason, allegations_only=f.allegations_only, law=f.law, profile=f.profile,
         convention_outcome=f.convention_outcome, facts=list(f.facts),
         sources=None if derived == list(f.sources) else list(f.sources), missing=missing,
         versions=list(f.versions), set_aside=list(f.set_aside), at=(f.line, f.column))
@@ -264,8 +265,15 @@ def write_json(view: ReportView) -> str:
 def findings(report: Mapping[str, Any],
              section: Literal["findings", "national"] = "findings") -> Iterator[dict[str, Any]]:
     """Each finding of a JSON report (as parsed) as one flat record, with what it refers to filled in:
-    ``rule_id``, ``instance``, ``outcome``, ``message``, ``sources``, ``line``, ``column``, ``safeguard``,
-    ``articles``, ``title``, ``severity``, ``weight`` and the finding's other fields."""
+    ``rule_id``, ``instance``, ``outcome``, ``message``, ``sources``, ``line``, ``column``, ``law``,
+    ``safeguard``, ``articles``, ``title``, ``severity``, ``weight``, ``missing`` as objects (``fact``,
+    ``reason``: None when simply not recorded, ``precise``) and the finding's other fields.
+
+    Grouped by outcome (breaches first), in the rule set's order within each. Raises ValueError for a report
+    of another layout version."""
+    if report.get("report_version") != REPORT_VERSION:
+        raise ValueError(f"a JSON report of layout version {report.get('report_version')!r}; this reads version "
+                         f"{REPORT_VERSION} (check the case files again to write it)")
     rules = {rule_id: (sg_id, sg, rule) for sg_id, sg in report["safeguards"].items()
              for rule_id, rule in sg["rules"].items()}
     messages = report.get("messages", {})
@@ -277,9 +285,13 @@ def findings(report: Mapping[str, Any],
             derived = sorted({s for n in f.get("facts", []) if n in facts for s in facts[n].get("sources", [])})
             line, column = f["at"]
             record = {k: v for k, v in f.items() if k != "at"}
+            missing = [{"fact": m, "reason": None, "precise": False} if isinstance(m, str)
+                       else {"fact": m["fact"], "reason": m.get("reason"), "precise": m.get("precise", False)}
+                       for m in f.get("missing", [])]
             record.update(
                 rule_id=rule_id, instance=instance, outcome=outcome, message=f.get("message", messages.get(outcome)),
-                sources=f.get("sources", derived), line=line, column=column, safeguard=sg_id,
+                sources=f.get("sources", derived), line=line, column=column, law=f.get("law", "convention"),
+                missing=missing, safeguard=sg_id,
                 articles=rule.get("articles", sg["articles"]), title=rule["title"], severity=rule["severity"],
                 weight=rule["weight"])
             yield record

@@ -244,3 +244,17 @@ def test_report_db_speaks_the_language_of_the_run(tmp_path: Path, capsys: pytest
     assert main(["report", "--db", str(db), "kz-2022-abishev", "-o", str(tmp_path / "r"), "--lang", "ru",
                  "--no-timestamp"]) == 0
     assert "файлов записано в" in capsys.readouterr().out
+
+
+def test_annex_db_errors_speak_the_language_of_the_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "c.sqlite"
+    out = str(tmp_path / "annex")
+    assert main(["annex", "--db", str(db), "-o", out, "--lang", "ru"]) == 2
+    assert "ошибка[bad-database]: такой базы данных нет" in capsys.readouterr().err
+    assert main(["check", str(ROOT / "cases" / "kz-2022-abishev.yaml"), "--db", str(db), "--quiet",
+                 "--fail-on", "never"]) == 0
+    capsys.readouterr()
+    assert main(["annex", "--db", str(db), "-o", out, "--lang", "ru", "--profile", "kz"]) == 2
+    err = capsys.readouterr().err
+    assert "проверенных с другим набором правил, профилем, языком или версией: 1" in err
+    assert "checked with another" not in err
