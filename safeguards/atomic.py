@@ -17,6 +17,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import IO
 
+from safeguards.discovery import os_reason
+from safeguards.message import N_
 from safeguards.problems import Level, OutputError, Problem
 
 _UMASK = os.umask(0)
@@ -50,16 +52,16 @@ def confined(directory: str | os.PathLike[str], name: str) -> Path:
         target = target / part
         if target.is_symlink():
             raise OutputError(Problem(str(target), 0, 0, Level.ERROR, "output-symlink",
-                                      "refusing to write through a symbolic link in the output directory",
-                                      "remove the link, or choose another output directory"))
+                                      N_("refusing to write through a symbolic link in the output directory"),
+                                      N_("remove the link, or choose another output directory")))
     return target
 
 
 def _write_failed(target: Path, exc: OSError) -> OutputError:
-    reason = exc.strerror or str(exc)
-    hint = ("free some space on that disk, or write to another directory with -o"
-            if exc.errno in (errno.ENOSPC, errno.EDQUOT) else "check that the directory exists and is writable")
-    return OutputError(Problem(str(target), 0, 0, Level.ERROR, "write-failed", f"cannot write: {reason}", hint))
+    hint = (N_("free some space on that disk, or write to another directory with -o")
+            if exc.errno in (errno.ENOSPC, errno.EDQUOT) else N_("check that the directory exists and is writable"))
+    return OutputError(Problem(str(target), 0, 0, Level.ERROR, "write-failed",
+                               N_("cannot write: {reason}", reason=os_reason(exc)), hint))
 
 
 def _pid_alive(pid: int) -> bool:

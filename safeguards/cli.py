@@ -18,7 +18,7 @@ os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 from safeguards import __version__
 from safeguards.config import Config
-from safeguards.message import N_, localize
+from safeguards.message import N_, Message, localize
 from safeguards.problems import SafeguardsError
 from safeguards.report import formats as check_formats
 
@@ -34,6 +34,7 @@ LANG_HELP = ("language of what the command writes: en (English), ru (Russian) or
 
 MAX_JOBS = 256  # and never more than JOBS_PER_CORE processes per usable core
 JOBS_PER_CORE = 8
+_parsing_in = "en"  # the language of the command line being parsed (set by ``_parse``)
 
 
 def _jobs(text: str) -> int:
@@ -43,13 +44,19 @@ def _jobs(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number; use 0 (one per core) or 1 to "
-                                         f"{usable_cpus()}") from None
+        raise argparse.ArgumentTypeError(_say(N_("{text!r} is not a whole number; use 0 (one per core) or 1 to "
+                                                 "{cores}", text=text, cores=usable_cpus()))) from None
     limit = min(MAX_JOBS, JOBS_PER_CORE * usable_cpus())
     if not 0 <= value <= limit:
-        raise argparse.ArgumentTypeError(f"{value} processes is not possible here (at most {limit}: this machine "
-                                         f"has {usable_cpus()} usable core(s)); use 0 for one per core")
+        raise argparse.ArgumentTypeError(_say(N_("{value} processes is not possible here (at most {limit}: this "
+                                                 "machine has {cores} usable core(s)); use 0 for one per core",
+                                                 value=value, limit=limit, cores=usable_cpus())))
     return value
+
+
+def _say(message: Message) -> str:
+    """A message of an option's value checker, in the language the command line is being parsed in."""
+    return localize(message, _parsing_in)
 
 
 def _date(text: str) -> str:
@@ -59,7 +66,8 @@ def _date(text: str) -> str:
     from safeguards.model.timepoint import parse_time
 
     if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text):
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
+        raise argparse.ArgumentTypeError(_say(N_("{text!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD",
+                                                 text=text)))
     try:
         parse_time(text)
     except ValueError as exc:
@@ -74,7 +82,8 @@ def _positive(text: str) -> int:
     except ValueError:
         value = 0
     if value < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a positive whole number; use 2 or more")
+        raise argparse.ArgumentTypeError(_say(N_("{text!r} is not a positive whole number; use 1 or more",
+                                                 text=text)))
     return value
 
 
@@ -314,12 +323,15 @@ def _parse(parser: argparse.ArgumentParser, argv: list[str], lang: str) -> argpa
             for item in [action, *getattr(action, "_choices_actions", [])]:
                 if item.help and item.help != argparse.SUPPRESS:
                     item.help = t.pgettext("cli", item.help)
+    global _parsing_in
     saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
     argparse._, argparse.ngettext = t.gettext, t.ngettext  # type: ignore[attr-defined]
+    _parsing_in = lang
     try:
         return parser.parse_args(argv)
     finally:
         argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
+        _parsing_in = "en"
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -336,6 +336,10 @@ def run(args: argparse.Namespace) -> int:
 
     language = lang_from(getattr(args, "lang", None), getattr(args, "language", None))
     db = getattr(args, "db", None)
+    if getattr(args, "prune", False) and not db:
+        sys.stderr.write(localize(N_("safeguards: --prune removes files from a database: give it with --db FILE"),
+                                  language) + "\n")
+        return 2
     chosen = args.format if args.format is not None else "" if db else getattr(args, "default_format", DEFAULT)
     formats = tuple(f.strip() for f in chosen.split(",") if f.strip())
     bad = [f for f in formats if f not in FORMATS]

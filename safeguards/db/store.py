@@ -21,6 +21,16 @@ class DatabaseError(SafeguardsError):
     """A database file that cannot be used, named with what to do."""
 
 
+# SQLite's own reasons, translatable (another reason is printed as SQLite gives it).
+SQLITE_REASONS = {
+    "file is not a database": N_("file is not a database"),
+    "unable to open database file": N_("unable to open database file"),
+    "database disk image is malformed": N_("database disk image is malformed"),
+    "database is locked": N_("database is locked"),
+    "attempt to write a readonly database": N_("attempt to write a readonly database"),
+}
+
+
 def bad_database(path: str, message: str, hint: str) -> DatabaseError:
     return DatabaseError(Problem(path, 0, 0, Level.ERROR, "bad-database", message, hint))
 
@@ -33,6 +43,9 @@ def connect(path: str, create: bool) -> sqlite3.Connection:
         raise bad_database(path, N_("no such database"), N_("run 'safeguards check CASES... --db FILE' to make it"))
     if p.exists() and not p.is_file():
         raise bad_database(path, N_("not a regular file"), N_("give the path of a database file"))
+    if not p.exists() and not p.parent.is_dir():
+        raise bad_database(path, N_("the folder {folder} does not exist", folder=str(p.parent)),
+                           N_("make the folder first (the database is a file in it), or give another path"))
     new = not p.exists() or p.stat().st_size == 0
     try:
         con = sqlite3.connect(path, isolation_level=None)  # transactions are begun and committed explicitly
@@ -53,7 +66,7 @@ def connect(path: str, create: bool) -> sqlite3.Connection:
                                N_("make a new database with 'safeguards check CASES... --db NEW-FILE'"))
         con.execute("PRAGMA synchronous = NORMAL")
     except sqlite3.DatabaseError as exc:
-        raise bad_database(path, N_("not an SQLite database ({reason})", reason=str(exc)),
+        raise bad_database(path, N_("not an SQLite database ({reason})", reason=SQLITE_REASONS.get(str(exc), str(exc))),
                            N_("give a file made by 'safeguards check --db', or a new file name")) from None
     return con
 

@@ -19,6 +19,7 @@ from typing import Any, Protocol
 from pydantic import ValidationError
 
 from safeguards.engine.facts import variables_for
+from safeguards.message import N_
 from safeguards.problems import InputError, Level, Problem, RuleError
 from safeguards.rules.files import (
     BUNDLED,
@@ -271,8 +272,8 @@ def load_rules(directory: str | Path | None = None, *, cache: bool = True) -> Ru
     if errors:
         raise RuleSetError(errors)
     if not compiled:
-        raise RuleError(Problem(str(base), 0, 0, Level.ERROR, "no-rules", "no rule files found",
-                                "rules are *.yaml files under the rule directory"))
+        raise RuleError(Problem(str(base), 0, 0, Level.ERROR, "no-rules", N_("no rule files found"),
+                                N_("rules are *.yaml files under the rule directory")))
     profiles = load_profiles(base)
     _check_profiles(base, compiled, profiles)
     return RuleSet(tuple(sorted(compiled, key=lambda r: (r.rule.safeguard, r.rule.id))), digest.hexdigest(),

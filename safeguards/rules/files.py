@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 
+from safeguards.message import N_
 from safeguards.problems import Level, Problem, RuleError
 
 PROFILES_DIR = "profiles"
@@ -62,8 +63,8 @@ def digested_files(directory: Path) -> Iterator[Path]:
 def check_directory(base: Path) -> None:
     """Raise :class:`RuleError` when ``base`` is not a rule directory."""
     if not base.is_dir():
-        raise RuleError(Problem(str(base), 0, 0, Level.ERROR, "no-rules", "rule directory not found",
-                                "pass --rules DIR (a folder holding the rule files and profiles/)"))
+        raise RuleError(Problem(str(base), 0, 0, Level.ERROR, "no-rules", N_("rule directory not found"),
+                                N_("pass --rules DIR (a folder holding the rule files and profiles/)")))
 
 
 def digest_update(digest: hashlib._Hash, base: Path, path: Path, raw: bytes) -> None:

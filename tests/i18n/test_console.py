@@ -258,3 +258,26 @@ def test_annex_db_errors_speak_the_language_of_the_run(tmp_path: Path, capsys: p
     err = capsys.readouterr().err
     assert "проверенных с другим набором правил, профилем, языком или версией: 1" in err
     assert "checked with another" not in err
+
+
+@pytest.mark.parametrize("args, russian", [
+    (["check", "cases/", "--jobs", "9999"], "процессов здесь невозможно"),
+    (["check", "cases/", "--rules", "no-such-rules"], "ошибка[no-rules]: папка правил не найдена"),
+    (["annex", "cases/", "--from", "abc"], "не дата; пишите ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД"),
+    (["annex", "cases/", "--k", "0"], "не целое положительное число"),
+    (["check", "cases/", "--db", "no-such-folder/x.sqlite"], "папки no-such-folder не существует"),
+    (["check", "cases/", "--db", "README.md"], "файл не является базой данных"),
+    (["check", "cases/", "--prune"], "--prune удаляет файлы из базы данных"),
+])
+def test_option_and_setup_errors_speak_the_language_of_the_run(args: list[str], russian: str,
+                                                                capsys: pytest.CaptureFixture[str],
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    try:
+        code = main([*args, "--lang", "ru", "--quiet"])
+    except SystemExit as exc:  # argparse's usage errors
+        code = int(exc.code or 0)
+    assert code == 2
+    err = capsys.readouterr().err
+    assert russian in err, err
+    assert not re.search(r"\b(is not|not possible|not found|does not exist|use \d)\b", err), err
