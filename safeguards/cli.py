@@ -11,6 +11,7 @@ import argparse
 import os
 import sys
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 # Pydantic plugins are not loaded (see safeguards/__main__.py): set before any model is built, so that the
 # console script, which enters here, gets it too.
@@ -101,6 +102,8 @@ def _parser(cfg: Config | None = None) -> argparse.ArgumentParser:
     p = _Parser(prog="safeguards", description="Check detention case files against the anti-torture safeguards "
                                                "of the UN Convention against Torture.")
     p.add_argument("--version", action="version", version=f"safeguards {__version__}")
+    # Also before the command (``safeguards --lang ru check ...``); the command's own --lang wins.
+    p.add_argument("--lang", dest="lang_before", default=None, choices=LANGS, help=LANG_HELP)
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     def lang(q: argparse.ArgumentParser) -> argparse.ArgumentParser:
@@ -308,10 +311,13 @@ def _lang_in(argv: Sequence[str]) -> str | None:
     return None
 
 
-def _parse(parser: argparse.ArgumentParser, argv: list[str], lang: str) -> argparse.Namespace:
-    """``parser.parse_args(argv)`` with help texts and argparse's messages in ``lang``."""
+@contextmanager
+def _in_language(parser: argparse.ArgumentParser, lang: str) -> Iterator[None]:
+    """Within it, ``parser``'s help texts and argparse's own messages are in ``lang``."""
+    global _parsing_in
     if lang == "en":
-        return parser.parse_args(argv)
+        yield
+        return
     from safeguards.i18n import translator
 
     t = translator(lang)
@@ -323,15 +329,20 @@ def _parse(parser: argparse.ArgumentParser, argv: list[str], lang: str) -> argpa
             for item in [action, *getattr(action, "_choices_actions", [])]:
                 if item.help and item.help != argparse.SUPPRESS:
                     item.help = t.pgettext("cli", item.help)
-    global _parsing_in
     saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
     argparse._, argparse.ngettext = t.gettext, t.ngettext  # type: ignore[attr-defined]
     _parsing_in = lang
     try:
-        return parser.parse_args(argv)
+        yield
     finally:
         argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
         _parsing_in = "en"
+
+
+def _parse(parser: argparse.ArgumentParser, argv: list[str], lang: str) -> argparse.Namespace:
+    """``parser.parse_args(argv)`` with help texts and argparse's messages in ``lang``."""
+    with _in_language(parser, lang):
+        return parser.parse_args(argv)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -345,6 +356,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     argv = list(sys.argv[1:] if argv is None else argv)
     args = _parse(_parser(cfg), argv, _error_language(_lang_in(argv), cfg))
+    if getattr(args, "lang", None) is None and getattr(args, "lang_before", None) is not None:
+        args.lang = args.lang_before
     lang = _error_language(getattr(args, "lang", None), cfg)
     try:
         if args.command == "validate":
@@ -407,7 +420,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("SAFEGUARDS_DEBUG"):
             raise
         return EXIT_ERROR
-    _parser().print_help(sys.stderr)
+    parser = _parser(cfg)
+    with _in_language(parser, lang):
+        parser.print_help(sys.stderr)
     return EXIT_ERROR
 
 

@@ -281,3 +281,12 @@ def test_option_and_setup_errors_speak_the_language_of_the_run(args: list[str], 
     err = capsys.readouterr().err
     assert russian in err, err
     assert not re.search(r"\b(is not|not possible|not found|does not exist|use \d)\b", err), err
+
+
+def test_lang_may_come_before_the_command(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--lang", "ru", "validate", str(ROOT / "cases" / "kz-2022-abishev.yaml")]) == 0
+    assert "проверено файлов: 1" in capsys.readouterr().out
+    assert main(["--lang", "ru", "validate", "--lang", "en", str(ROOT / "cases" / "kz-2022-abishev.yaml")]) == 0
+    assert "1 file(s) checked" in capsys.readouterr().out  # the command's own --lang wins
+    assert main(["--lang", "ru"]) == 2  # no command: the help, in the language asked for
+    assert "использование: safeguards" in capsys.readouterr().err
