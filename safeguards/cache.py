@@ -121,6 +121,36 @@ def verified(directory: Path, name: str, raw: bytes) -> bytes | None:
     return body
 
 
+_TAMPERED = object()  # an entry that does not verify against the folder's key
+
+
+def _load(directory: Path, path: Path) -> Any:
+    """The JSON of the signed entry at ``path``: None when absent or unreadable, ``_TAMPERED`` when it does
+    not verify."""
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None
+    body = verified(directory, path.name, raw)
+    if body is None:
+        return _TAMPERED
+    try:
+        return json.loads(body.decode("utf-8"))
+    except ValueError:
+        return None
+
+
+def _store(directory: Path, path: Path, data: Any) -> None:
+    """Sign ``data`` (as JSON) and write it at ``path``; a cache that cannot be written only costs speed."""
+    signed = sign(directory, path.name, json.dumps(data).encode("utf-8"))
+    if signed is None:
+        return
+    try:
+        write_atomic(path, signed)
+    except (OSError, SafeguardsError):
+        pass
+
+
 @dataclass(frozen=True)
 class Cache:
     """One run's view of the cache."""
@@ -150,18 +180,12 @@ class Cache:
         from safeguards.commands.check import CaseOutcome
 
         path = self._path(case_sha256)
-        try:
-            raw = path.read_bytes()
-        except OSError:
-            return None
-        body = verified(self.directory, path.name, raw)
-        if body is None:
+        data = _load(self.directory, path)
+        if data is _TAMPERED:
             _warn(f"ignoring cache entry {path}: it does not verify against this cache's key (an entry copied "
                   "from elsewhere, or tampered with); the case is evaluated")
             return None
-        try:
-            data = json.loads(body.decode("utf-8"))
-        except ValueError:
+        if not isinstance(data, dict):
             return None
         sizes = data.pop("sizes", {})
         for name in data.get("written", ()):  # every report must still be a file of the size written
@@ -186,14 +210,7 @@ class Cache:
                 "violations": list(outcome.violations), "breach_severities": list(outcome.breach_severities),
                 "written": list(outcome.written), "records": [list(r) for r in outcome.records],
                 "sizes": {w: os.stat(w).st_size for w in outcome.written if os.path.exists(w)}}
-        path = self._path(case_sha256)
-        signed = sign(self.directory, path.name, json.dumps(data).encode("utf-8"))
-        if signed is None:
-            return
-        try:
-            write_atomic(path, signed)
-        except (OSError, SafeguardsError):
-            pass  # a cache that cannot be written only costs speed
+        _store(self.directory, self._path(case_sha256), data)
 
 
 @dataclass(frozen=True)
@@ -208,26 +225,10 @@ class WithheldCache:
         return self.directory / key[:2] / f"{key}.json"
 
     def get(self, case_sha256: str) -> dict[str, str] | None:
-        path = self._path(case_sha256)
-        try:
-            raw = path.read_bytes()
-        except OSError:
-            return None
-        body = verified(self.directory, path.name, raw)
-        try:
-            got = json.loads(body.decode("utf-8")) if body is not None else None
-        except ValueError:
-            return None
+        got = _load(self.directory, self._path(case_sha256))
         if not isinstance(got, list) or not all(isinstance(x, list) and len(x) == 2 for x in got):
             return None
         return {str(k): str(v) for k, v in got}
 
     def put(self, case_sha256: str, names: dict[str, str]) -> None:
-        path = self._path(case_sha256)
-        signed = sign(self.directory, path.name, json.dumps(sorted(names.items())).encode("utf-8"))
-        if signed is None:
-            return
-        try:
-            write_atomic(path, signed)
-        except (OSError, SafeguardsError):
-            pass
+        _store(self.directory, self._path(case_sha256), sorted(names.items()))
